@@ -1,0 +1,2 @@
+/** http: health, readiness, metrics and the Git webhook. */
+package dev.pullsync.http;

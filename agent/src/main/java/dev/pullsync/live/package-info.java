@@ -1,0 +1,2 @@
+/** live: what the cluster holds now, read from informer caches and copied into records. */
+package dev.pullsync.live;

@@ -1,0 +1,2 @@
+/** plan: pair desired with live by key, then diff into redacted changes (pure). */
+package dev.pullsync.plan;

@@ -1,0 +1,2 @@
+/** report: the status and drift report, rendered and written back to Git. */
+package dev.pullsync.report;

@@ -1,0 +1,2 @@
+/** schedule: cron and event triggers funnelled into one single-flight reconcile queue. */
+package dev.pullsync.schedule;

@@ -1,0 +1,27 @@
+package dev.pullsync.spec;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@code kind: Registry} document.
+ *
+ * @param server the {@code .dockerconfigjson} "auths" key: {@code host[:port][/path]} or a URL such
+ *     as {@code https://index.docker.io/v1/}, never with credentials
+ * @param expires optional date the credential expires, reported with a warning ahead of it
+ */
+public record RegistrySpec(
+    String name,
+    String server,
+    CredentialSource credential,
+    Optional<LocalDate> expires,
+    Location location) {
+  public RegistrySpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(credential, "credential");
+    Objects.requireNonNull(expires, "expires");
+    Objects.requireNonNull(location, "location");
+  }
+}

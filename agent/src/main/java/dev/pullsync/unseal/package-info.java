@@ -1,0 +1,2 @@
+/** unseal: Bitnami sealed-secrets compatible hybrid decryption and the key ring. */
+package dev.pullsync.unseal;
