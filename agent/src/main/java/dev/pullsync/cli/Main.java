@@ -1,16 +1,69 @@
 package dev.pullsync.cli;
 
+import dev.pullsync.spec.InvalidSpecException;
+import dev.pullsync.spec.Problem;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParseResult;
 
-/** The {@code pullsync} command: one subcommand per job, one exit-code table for all. */
+/**
+ * The {@code pullsync} command: one subcommand per job and one exit-code table ({@link ExitCode})
+ * mapped here, in one place.
+ */
 @Command(
     name = "pullsync",
     mixinStandardHelpOptions = true,
     version = "pullsync 0.1.0",
-    description = "Keeps container-registry pull credentials in Kubernetes exactly as Git says.")
+    description = "Keeps container-registry pull credentials in Kubernetes exactly as Git says.",
+    subcommands = {})
 public final class Main {
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code (tests call this instead of main). */
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The configured picocli command line, with the exit-code mapping installed. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExitCodeExceptionMapper(Main::exitCodeFor);
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          PrintWriter err = ex.getCommandLine().getErr();
+          err.println("pullsync: " + ex.getMessage());
+          err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+          return ExitCode.INVALID_INPUT;
+        });
+    cl.setExecutionExceptionHandler(Main::handleExecutionException);
+    return cl;
+  }
+
+  static int exitCodeFor(Throwable t) {
+    if (t instanceof InvalidSpecException || t instanceof CommandLine.ParameterException) {
+      return ExitCode.INVALID_INPUT;
+    }
+    return ExitCode.INTERNAL;
+  }
+
+  private static int handleExecutionException(
+      Exception ex, CommandLine cl, ParseResult parseResult) {
+    PrintWriter err = cl.getErr();
+    if (ex instanceof InvalidSpecException invalid) {
+      for (Problem p : invalid.problems()) {
+        err.println(p);
+      }
+      return ExitCode.INVALID_INPUT;
+    }
+    boolean verbose = parseResult.hasMatchedOption("--verbose");
+    err.println("pullsync: internal error: " + ex.getClass().getSimpleName());
+    if (verbose) {
+      ex.printStackTrace(err);
+    }
+    return ExitCode.INTERNAL;
   }
 }
