@@ -1,0 +1,106 @@
+package dev.pullsync.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of one reconcile, as written to {@code status/<cluster>.yaml} and {@code .md}. Holds
+ * no credential: reasons and errors are redacted messages.
+ *
+ * @param revision the source revision this report is about ({@code branch@sha1:...})
+ * @param appliedRevision the revision actually enforced (differs from {@code revision} when the
+ *     newest one was invalid and the last good one kept being enforced); empty when none
+ * @param errors revision-level problems (invalid spec lines, fetch failure, guard refusal)
+ */
+public record Report(
+    String cluster,
+    String revision,
+    Optional<String> appliedRevision,
+    Result result,
+    Instant finishedAt,
+    Counts counts,
+    List<Entry> entries,
+    List<String> errors) {
+  public Report {
+    Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(revision, "revision");
+    Objects.requireNonNull(appliedRevision, "appliedRevision");
+    Objects.requireNonNull(result, "result");
+    Objects.requireNonNull(finishedAt, "finishedAt");
+    Objects.requireNonNull(counts, "counts");
+    entries = List.copyOf(entries);
+    errors = List.copyOf(errors);
+  }
+
+  /**
+   * SYNCED: everything matches the spec. DRIFTED: drift found and left in place (report mode,
+   * conflicts). DEGRADED: some objects failed or are pending. FAILED: the revision could not be
+   * fetched, parsed, validated or unsealed, or the deletion guard refused it.
+   */
+  public enum Result {
+    SYNCED("Synced"),
+    DRIFTED("Drifted"),
+    DEGRADED("Degraded"),
+    FAILED("Failed");
+
+    private final String display;
+
+    Result(String display) {
+      this.display = display;
+    }
+
+    public String display() {
+      return display;
+    }
+  }
+
+  /** Totals over the whole reconcile. */
+  public record Counts(
+      int namespaces,
+      int secrets,
+      int serviceAccounts,
+      int created,
+      int updated,
+      int linked,
+      int unlinked,
+      int deleted,
+      int conflicts,
+      int pending,
+      int drifted,
+      int failed) {}
+
+  /**
+   * One object's line in the report.
+   *
+   * @param kind {@code Secret} or {@code ServiceAccount}
+   * @param drift empty, or {@code missing}, {@code modified}, {@code unlinked}, {@code foreign},
+   *     {@code orphan}
+   * @param action {@code create}, {@code update}, {@code link}, {@code unlink}, {@code delete},
+   *     {@code conflict}, {@code adopt}, {@code pending} or {@code noop}
+   * @param status {@code applied}, {@code planned} (report mode / plan), {@code failed}, {@code
+   *     skipped}, {@code pending} or {@code unchanged}
+   * @param reason why, in words; never a value
+   */
+  public record Entry(
+      String pullSecret,
+      String namespace,
+      String kind,
+      String name,
+      Optional<String> drift,
+      String action,
+      String status,
+      String reason) {
+    public Entry {
+      Objects.requireNonNull(pullSecret, "pullSecret");
+      Objects.requireNonNull(namespace, "namespace");
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(drift, "drift");
+      Objects.requireNonNull(action, "action");
+      Objects.requireNonNull(status, "status");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+}
