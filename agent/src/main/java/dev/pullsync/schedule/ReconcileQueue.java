@@ -1,0 +1,235 @@
+package dev.pullsync.schedule;
+
+import dev.pullsync.reconcile.ReconcileRunner;
+import dev.pullsync.reconcile.Trigger;
+import dev.pullsync.report.Report;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The one way into a reconcile: every trigger (cron, namespace events, webhook, startup) is
+ * submitted here. At most one reconcile runs at a time; triggers that arrive meanwhile coalesce
+ * ({@link Trigger#merge}) into one next run. A failing run is retried with capped exponential
+ * backoff, and its failure is logged once per change of state, not once per attempt.
+ *
+ * <p>The queue only runs while {@linkplain #activate() active} (the leader, or always without
+ * leader election); {@link #deactivate()} abandons the current run at once by interrupting it.
+ */
+public final class ReconcileQueue implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ReconcileQueue.class);
+  private static final AtomicLong WORKERS = new AtomicLong();
+
+  private final ReconcileRunner runner;
+  private final RunListener listener;
+  private final Backoff backoff;
+  private final Clock clock;
+  private final RunIds runIds;
+  private final Object lock = new Object();
+  private final Thread worker;
+
+  // Guarded by lock.
+  private Trigger pending;
+  private boolean active;
+  private boolean closed;
+  private boolean running;
+  private long notBeforeMillis;
+  private int failures;
+  private RunOutcome state = RunOutcome.HEALTHY;
+  private String lastRevision = "";
+
+  public ReconcileQueue(
+      ReconcileRunner runner, RunListener listener, Backoff backoff, Clock clock, RunIds runIds) {
+    this.runner = Objects.requireNonNull(runner, "runner");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.backoff = Objects.requireNonNull(backoff, "backoff");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.runIds = Objects.requireNonNull(runIds, "runIds");
+    this.worker = new Thread(this::work, "pullsync-reconcile-" + WORKERS.incrementAndGet());
+    this.worker.setDaemon(true);
+    this.worker.start();
+  }
+
+  /** Queues a reconcile, merging it into the one already pending, if any. */
+  public void submit(Trigger trigger) {
+    Objects.requireNonNull(trigger, "trigger");
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      pending = pending == null ? trigger : pending.merge(trigger);
+      lock.notifyAll();
+    }
+  }
+
+  /** Starts running queued reconciles (this replica leads, or there is no election). */
+  public void activate() {
+    synchronized (lock) {
+      active = true;
+      lock.notifyAll();
+    }
+  }
+
+  /** Stops at once: the running reconcile is interrupted and nothing new starts until activated. */
+  public void deactivate() {
+    synchronized (lock) {
+      active = false;
+      if (running) {
+        worker.interrupt();
+      }
+    }
+  }
+
+  /** True while a reconcile is running. */
+  public boolean busy() {
+    synchronized (lock) {
+      return running;
+    }
+  }
+
+  /**
+   * Stops the queue: nothing new starts, the running reconcile gets {@code grace} to finish and is
+   * then interrupted (abandoned).
+   */
+  public void close(Duration grace) {
+    synchronized (lock) {
+      closed = true;
+      pending = null;
+      lock.notifyAll();
+    }
+    try {
+      worker.join(Math.max(1, grace.toMillis()));
+      if (worker.isAlive()) {
+        log.warn("Reconcile still running after {} s: abandoning it", grace.toSeconds());
+        worker.interrupt();
+        worker.join(5_000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(30));
+  }
+
+  private void work() {
+    while (true) {
+      Trigger trigger = take();
+      if (trigger == null) {
+        return;
+      }
+      runOnce(trigger);
+    }
+  }
+
+  /** Waits for a pending trigger this queue may run now; null once closed. */
+  private Trigger take() {
+    synchronized (lock) {
+      while (true) {
+        if (closed) {
+          return null;
+        }
+        long wait = notBeforeMillis - clock.millis();
+        if (active && pending != null && wait <= 0) {
+          Trigger next = pending;
+          pending = null;
+          running = true;
+          Thread.interrupted(); // a deactivate() aimed at the previous run must not hit this one
+          return next;
+        }
+        try {
+          lock.wait(active && pending != null ? wait : 0);
+        } catch (InterruptedException e) {
+          // deactivate() without a running reconcile: just look again
+        }
+      }
+    }
+  }
+
+  private void runOnce(Trigger trigger) {
+    String runId = runIds.next();
+    MDC.put("runId", runId);
+    MDC.put("revision", lastRevisionSnapshot());
+    long start = System.nanoTime();
+    RunOutcome outcome;
+    try {
+      log.info("Reconcile started ({}{})", trigger.reason(), scope(trigger));
+      Report report = runner.run(trigger);
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      MDC.put("revision", report.revision());
+      outcome = RunOutcome.of(report);
+      log.info("Reconcile finished: {} in {} ms", report.result().display(), took.toMillis());
+      listener.finished(trigger, report, took);
+      synchronized (lock) {
+        lastRevision = report.revision();
+      }
+    } catch (RuntimeException e) {
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      outcome = RunOutcome.of(e);
+      listener.failed(trigger, e, took);
+    } finally {
+      MDC.remove("runId");
+      MDC.remove("revision");
+    }
+    settle(trigger, outcome);
+  }
+
+  /** Records the outcome: backoff and a retry on failure, one log line per change of state. */
+  private void settle(Trigger trigger, RunOutcome outcome) {
+    synchronized (lock) {
+      running = false;
+      boolean abandoned = Thread.interrupted() && (!active || closed);
+      if (abandoned) {
+        log.info("Reconcile abandoned: {}", closed ? "shutting down" : "leadership lost");
+        pending = pending == null ? trigger : pending.merge(trigger);
+        return;
+      }
+      if (outcome.failing()) {
+        failures++;
+        Duration delay = backoff.delayAfter(failures);
+        notBeforeMillis = clock.millis() + delay.toMillis();
+        pending = pending == null ? trigger : pending.merge(trigger);
+        if (!outcome.equals(state)) {
+          log.warn(
+              "{}; retrying with backoff (next in {} s)", outcome.signature(), delay.toSeconds());
+        } else {
+          log.debug("Still failing after {} attempts; next in {} s", failures, delay.toSeconds());
+        }
+      } else {
+        if (state.failing()) {
+          log.info("Recovered after {} failed attempt(s)", failures);
+        }
+        failures = 0;
+        notBeforeMillis = 0;
+      }
+      state = outcome;
+    }
+  }
+
+  private String lastRevisionSnapshot() {
+    synchronized (lock) {
+      return lastRevision;
+    }
+  }
+
+  private static String scope(Trigger trigger) {
+    return trigger.isFull() ? "" : ", namespaces " + String.join(",", trigger.namespaces());
+  }
+
+  /** What the agent does with each finished run: metrics, readiness. */
+  public interface RunListener {
+    /** A run that produced a report (whatever its result). */
+    default void finished(Trigger trigger, Report report, Duration took) {}
+
+    /** A run that threw. */
+    default void failed(Trigger trigger, RuntimeException error, Duration took) {}
+
+    RunListener NONE = new RunListener() {};
+  }
+}
