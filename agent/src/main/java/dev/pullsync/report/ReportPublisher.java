@@ -1,0 +1,221 @@
+package dev.pullsync.report;
+
+import dev.pullsync.source.GitAuth;
+import dev.pullsync.source.RedactedUrl;
+import java.io.File;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.TransportCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commits each reconcile's report to Git and pushes it, so that many agents (one per cluster) can
+ * share one repository and branch. Every attempt starts from the remote's current tip and replaces
+ * only this cluster's two files; a push rejected because another cluster pushed first is retried on
+ * the new tip after a jittered exponential backoff, so no report is lost and no other cluster's
+ * file is touched. Nothing is committed when the report says the same as the committed one apart
+ * from its timestamp. Failures are returned (and logged once per change of state), never thrown.
+ */
+public final class ReportPublisher implements Reporter, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ReportPublisher.class);
+  private static final int TRANSPORT_TIMEOUT_SECONDS = 60;
+  private static final int MAX_TRANSPORT_ATTEMPTS = 3;
+
+  private final PublisherSettings settings;
+  private final GitAuth auth;
+  private final Clock clock;
+  private final RandomGenerator random;
+  private final ReportCommitter committer;
+  private final String remoteForMessages;
+  private Git git;
+  private String lastFailure = "";
+
+  public ReportPublisher(
+      PublisherSettings settings, GitAuth auth, Clock clock, RandomGenerator random) {
+    this.settings = settings;
+    this.auth = auth;
+    this.clock = clock;
+    this.random = random;
+    this.committer = new ReportCommitter(settings.target());
+    this.remoteForMessages = RedactedUrl.of(settings.target().remote());
+  }
+
+  /** Publishes one report; safe to call from several threads (calls are serialised). */
+  @Override
+  public synchronized PublishResult publish(Report report) {
+    PublishResult result;
+    try {
+      result = publishWithRetries(report, ReportFiles.of(report));
+    } catch (IOException | GitAPIException | RuntimeException e) {
+      result = failure(1, RedactedUrl.describe(e, auth.secrets()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      result = failure(1, "interrupted while waiting to retry");
+    }
+    logOnStateChange(report, result);
+    return result;
+  }
+
+  private PublishResult publishWithRetries(Report report, ReportFiles files)
+      throws IOException, GitAPIException, InterruptedException {
+    String problem = "";
+    int transportFailures = 0;
+    for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+      if (attempt > 1) {
+        Thread.sleep(backoff(attempt - 1).toMillis());
+      }
+      try {
+        ObjectId tip = fetchTip();
+        Optional<ObjectId> commit =
+            committer.commitOnto(repository(), tip, report, files, author());
+        if (commit.isEmpty()) {
+          return new PublishResult(
+              PublishResult.Outcome.UNCHANGED, Optional.empty(), attempt, "report unchanged");
+        }
+        RemoteRefUpdate.Status status = push(commit.get());
+        if (status == RemoteRefUpdate.Status.OK) {
+          return new PublishResult(
+              PublishResult.Outcome.COMMITTED,
+              Optional.of(commit.get().name()),
+              attempt,
+              "committed " + commit.get().abbreviate(7).name() + " to " + where());
+        }
+        problem = "push rejected (" + status + "), another agent pushed first";
+      } catch (org.eclipse.jgit.api.errors.TransportException e) {
+        problem = RedactedUrl.describe(e, auth.secrets());
+        if (++transportFailures >= MAX_TRANSPORT_ATTEMPTS) {
+          return failure(attempt, problem);
+        }
+      }
+    }
+    return failure(
+        settings.maxAttempts(),
+        "gave up after " + settings.maxAttempts() + " attempts: " + problem);
+  }
+
+  /** The remote branch's current tip, fetched into the local clone, or null when it is missing. */
+  private ObjectId fetchTip() throws GitAPIException, IOException {
+    String branchRef = "refs/heads/" + settings.target().branch();
+    ObjectId advertised =
+        configured(git().lsRemote().setRemote(settings.target().remote()).setHeads(true))
+            .call()
+            .stream()
+            .filter(ref -> ref.getName().equals(branchRef))
+            .map(ref -> ref.getObjectId())
+            .findFirst()
+            .orElse(null);
+    if (advertised == null || repository().getObjectDatabase().has(advertised)) {
+      return advertised;
+    }
+    String tracking = "refs/remotes/report/" + settings.target().branch();
+    configured(git().fetch().setRemote(settings.target().remote()))
+        .setRefSpecs(new RefSpec("+" + branchRef + ":" + tracking))
+        .call();
+    return repository().exactRef(tracking).getObjectId();
+  }
+
+  private RemoteRefUpdate.Status push(ObjectId commit) throws GitAPIException, IOException {
+    String local = "refs/heads/" + settings.target().branch();
+    RefUpdate update = repository().updateRef(local);
+    update.setNewObjectId(commit);
+    update.setForceUpdate(true);
+    update.forceUpdate();
+    Iterable<PushResult> results =
+        configured(git().push().setRemote(settings.target().remote()))
+            .setRefSpecs(new RefSpec(local + ":" + local))
+            .call();
+    for (PushResult result : results) {
+      RemoteRefUpdate remote = result.getRemoteUpdate(local);
+      if (remote != null) {
+        return remote.getStatus();
+      }
+    }
+    return RemoteRefUpdate.Status.REJECTED_OTHER_REASON;
+  }
+
+  private <C extends TransportCommand<C, ?>> C configured(C command) {
+    auth.configure(command);
+    command.setTimeout(TRANSPORT_TIMEOUT_SECONDS);
+    return command;
+  }
+
+  private Duration backoff(int failures) {
+    long first = settings.firstBackoff().toMillis();
+    long capped = Math.min(settings.maxBackoff().toMillis(), first << Math.min(failures - 1, 20));
+    long half = Math.max(1, capped / 2);
+    return Duration.ofMillis(half + random.nextLong(half + 1));
+  }
+
+  private PersonIdent author() {
+    return new PersonIdent(
+        settings.authorName(), settings.authorEmail(), clock.instant(), clock.getZone());
+  }
+
+  private PublishResult failure(int attempts, String problem) {
+    return new PublishResult(
+        PublishResult.Outcome.FAILED,
+        Optional.empty(),
+        attempts,
+        "report not published to " + where() + ": " + problem);
+  }
+
+  private String where() {
+    return remoteForMessages + " branch " + settings.target().branch();
+  }
+
+  private void logOnStateChange(Report report, PublishResult result) {
+    if (result.failed()) {
+      if (!result.message().equals(lastFailure)) {
+        LOG.warn("{} (cluster {})", result.message(), report.cluster());
+      }
+      lastFailure = result.message();
+      return;
+    }
+    if (!lastFailure.isEmpty()) {
+      LOG.info(
+          "report publishing recovered for cluster {}: {}", report.cluster(), result.message());
+      lastFailure = "";
+    } else if (result.outcome() == PublishResult.Outcome.COMMITTED) {
+      LOG.info("status({}): {}", report.cluster(), result.message());
+    }
+  }
+
+  private Git git() throws IOException, GitAPIException {
+    if (git == null) {
+      File dir = settings.workDir().toFile();
+      git =
+          new File(dir, "HEAD").isFile()
+              ? Git.open(dir)
+              : Git.init()
+                  .setBare(true)
+                  .setDirectory(dir)
+                  .setInitialBranch(settings.target().branch())
+                  .call();
+    }
+    return git;
+  }
+
+  private org.eclipse.jgit.lib.Repository repository() throws IOException, GitAPIException {
+    return git().getRepository();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (git != null) {
+      git.close();
+      git = null;
+    }
+  }
+}

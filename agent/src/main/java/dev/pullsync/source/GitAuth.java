@@ -1,0 +1,49 @@
+package dev.pullsync.source;
+
+import java.util.List;
+import org.eclipse.jgit.api.TransportCommand;
+
+/**
+ * How the agent authenticates to a Git remote, for fetching the spec and pushing the report. One
+ * instance per remote; close it when the agent stops (SSH keeps a session factory).
+ *
+ * <ul>
+ *   <li>{@link #none()}: local paths, {@code file://}, anonymous HTTPS.
+ *   <li>{@link HttpsAuth}: a token or a user name and password, read from files (mounted Secrets)
+ *       on every connection, so rotated credentials are picked up without a restart.
+ *   <li>{@link SshAuth}: a private key (file or in memory) and a known_hosts file that is always
+ *       checked strictly.
+ * </ul>
+ */
+public interface GitAuth extends AutoCloseable {
+
+  /** Applies credentials and transport settings to one JGit fetch, push, clone or ls-remote. */
+  void configure(TransportCommand<?, ?> command);
+
+  /**
+   * Values that must never appear in a message (the token or password as currently read), so
+   * callers can scrub library exception texts with {@link RedactedUrl#scrub}.
+   */
+  List<String> secrets();
+
+  @Override
+  default void close() {}
+
+  /** No credentials. */
+  static GitAuth none() {
+    return NoAuth.INSTANCE;
+  }
+
+  /** The no-credentials case. */
+  enum NoAuth implements GitAuth {
+    INSTANCE;
+
+    @Override
+    public void configure(TransportCommand<?, ?> command) {}
+
+    @Override
+    public List<String> secrets() {
+      return List.of();
+    }
+  }
+}
