@@ -1,0 +1,175 @@
+package dev.pullsync.unseal;
+
+import dev.pullsync.spec.CredentialSource;
+import dev.pullsync.spec.InvalidSpecException;
+import dev.pullsync.spec.Problem;
+import dev.pullsync.spec.RegistrySpec;
+import dev.pullsync.spec.SecretValue;
+import dev.pullsync.spec.Spec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The unseal stage: every Registry's credential decrypted with the key ring. Inline {@code {sealed:
+ * ...}} values are tried, in this order, as namespace-wide to the agent's namespace (recommended),
+ * cluster-wide, and strict {@code <agent-namespace>/<registry name>}; a {@code sealedSecretFile}
+ * SealedSecret is opened with the label its own metadata and scope annotations give, as the
+ * controller does. All failures of a revision are raised at once as one {@link
+ * InvalidSpecException}, one problem per value, without plaintext or ciphertext.
+ *
+ * <p>Keep one instance per key ring for the life of the process: it remembers every (ciphertext,
+ * label) it opened, so unsealing an unchanged spec again does no RSA work. Thread-safe.
+ */
+public final class Unsealer {
+  private static final int CACHE_ENTRIES = 4096;
+
+  private final KeyRing ring;
+  private final String agentNamespace;
+  private final Fingerprinter fingerprinter;
+  private final DecryptionCache cache = new DecryptionCache(CACHE_ENTRIES);
+
+  /**
+   * @throws IllegalArgumentException when {@code ring} is empty
+   */
+  public Unsealer(KeyRing ring, String agentNamespace) {
+    this.ring = Objects.requireNonNull(ring, "ring");
+    this.agentNamespace = Objects.requireNonNull(agentNamespace, "agentNamespace");
+    if (ring.isEmpty()) {
+      throw new IllegalArgumentException("no private keys: give --key FILE or --keys-from-cluster");
+    }
+    this.fingerprinter = ring.fingerprinter();
+  }
+
+  /**
+   * Decrypts every Registry's credential.
+   *
+   * @throws InvalidSpecException listing every value that could not be opened
+   */
+  public Unsealed unseal(Spec spec) {
+    Map<String, Credential> credentials = new LinkedHashMap<>();
+    List<Problem> problems = new ArrayList<>();
+    for (RegistrySpec registry : spec.registries()) {
+      int before = problems.size();
+      Map<String, byte[]> entries = entriesOf(registry, problems);
+      if (problems.size() == before) {
+        credentials.put(registry.name(), Credential.of(entries));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidSpecException(problems);
+    }
+    return new Unsealed(spec, credentials, fingerprinter);
+  }
+
+  /** RSA decryptions attempted so far (a cache hit does none). */
+  public long rsaOperations() {
+    return ring.rsaOperations();
+  }
+
+  private Map<String, byte[]> entriesOf(RegistrySpec registry, List<Problem> problems) {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    CredentialSource source = registry.credential();
+    if (source instanceof CredentialSource.UsernamePassword up) {
+      inline(registry, "spec.username", up.username(), problems)
+          .ifPresent(v -> entries.put("username", v));
+      inline(registry, "spec.password", up.password(), problems)
+          .ifPresent(v -> entries.put("password", v));
+      up.email().ifPresent(e -> entries.put("email", e.getBytes(StandardCharsets.UTF_8)));
+    } else if (source instanceof CredentialSource.DockerConfigJson d) {
+      inline(registry, "spec.dockerConfigJson", d.value(), problems)
+          .ifPresent(v -> entries.put(".dockerconfigjson", v));
+    } else if (source instanceof CredentialSource.SealedSecretFile f) {
+      entries.putAll(sealedFile(f, problems));
+    }
+    return entries;
+  }
+
+  private Optional<byte[]> inline(
+      RegistrySpec registry, String field, SecretValue value, List<Problem> problems) {
+    if (value instanceof SecretValue.Plain plain) {
+      return Optional.of(plain.value().getBytes(StandardCharsets.UTF_8));
+    }
+    SecretValue.Sealed sealed = (SecretValue.Sealed) value;
+    List<Scope> order = List.of(Scope.NAMESPACE_WIDE, Scope.CLUSTER_WIDE, Scope.STRICT);
+    try {
+      byte[] bytes = SealedText.decode(sealed.ciphertext());
+      for (Scope scope : order) {
+        Optional<byte[]> plain = open(bytes, scope.labelText(agentNamespace, registry.name()));
+        if (plain.isPresent()) {
+          return plain;
+        }
+      }
+      problems.add(
+          new Problem(
+              sealed.location(),
+              field,
+              UnsealException.Reason.NO_KEY.text()
+                  + " for scopes "
+                  + Scope.NAMESPACE_WIDE.describe(agentNamespace, registry.name())
+                  + ", cluster-wide or "
+                  + Scope.STRICT.describe(agentNamespace, registry.name())));
+    } catch (UnsealException e) {
+      problems.add(new Problem(sealed.location(), field, e.reason().text()));
+    }
+    return Optional.empty();
+  }
+
+  private Map<String, byte[]> sealedFile(
+      CredentialSource.SealedSecretFile file, List<Problem> problems) {
+    Map<String, byte[]> opened = new LinkedHashMap<>();
+    Scope scope = Scope.parse(file.scope());
+    String namespace = file.namespace() == null ? "" : file.namespace();
+    String name = file.name() == null ? "" : file.name();
+    for (Map.Entry<String, SecretValue.Sealed> e : file.encryptedData().entrySet()) {
+      if (!SealedSecretKeys.USED.contains(e.getKey())) {
+        continue;
+      }
+      String field = "spec.encryptedData." + e.getKey();
+      SecretValue.Sealed sealed = e.getValue();
+      try {
+        byte[] bytes = SealedText.decode(sealed.ciphertext());
+        Optional<byte[]> plain = open(bytes, scope.labelText(namespace, name));
+        if (plain.isPresent()) {
+          opened.put(e.getKey(), plain.get());
+        } else {
+          problems.add(
+              new Problem(
+                  sealed.location(),
+                  field,
+                  UnsealException.Reason.NO_KEY.text()
+                      + " for scope "
+                      + scope.describe(namespace, name)));
+        }
+      } catch (UnsealException ex) {
+        problems.add(new Problem(sealed.location(), field, ex.reason().text()));
+      }
+    }
+    SealedSecretKeys.check(file, problems);
+    return SealedSecretKeys.credentialEntries(opened);
+  }
+
+  /** Throws {@code TOO_SHORT} before the cache, so that failure keeps its own words. */
+  private Optional<byte[]> open(byte[] sealed, String label) {
+    HybridCipher.Parts.of(sealed);
+    return cache.get(
+        sealed,
+        label,
+        () -> {
+          try {
+            return Optional.of(ring.open(sealed, label.getBytes(StandardCharsets.UTF_8)));
+          } catch (UnsealException e) {
+            return Optional.empty();
+          }
+        });
+  }
+
+  @Override
+  public String toString() {
+    return "Unsealer[" + agentNamespace + ", " + ring.keys().size() + " keys]";
+  }
+}
