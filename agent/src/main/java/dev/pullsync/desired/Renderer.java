@@ -1,0 +1,162 @@
+package dev.pullsync.desired;
+
+import dev.pullsync.spec.CredentialSource;
+import dev.pullsync.spec.Glob;
+import dev.pullsync.spec.InvalidSpecException;
+import dev.pullsync.spec.Mode;
+import dev.pullsync.spec.Problem;
+import dev.pullsync.spec.PullSecretSpec;
+import dev.pullsync.spec.RegistrySpec;
+import dev.pullsync.unseal.Credential;
+import dev.pullsync.unseal.Unsealed;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Renders what one revision asks of the cluster (pure). Each PullSecret's {@code .dockerconfigjson}
+ * and keyed fingerprint are computed once and shared by every namespace it targets.
+ */
+public final class Renderer {
+  private final NamespaceResolver resolver = new NamespaceResolver();
+
+  /** One PullSecret's rendered data, shared by all its namespaces. */
+  private record Payload(Credential data, List<String> servers, String fingerprint) {}
+
+  /** Renders the whole cluster. */
+  public Desired render(Unsealed unsealed, Inventory inventory, String revision) {
+    return render(unsealed, inventory, revision, Optional.empty());
+  }
+
+  /**
+   * Renders only the namespaces in {@code scope} when given (namespace events).
+   *
+   * @throws InvalidSpecException when a registry's unsealed credential cannot form a {@code
+   *     .dockerconfigjson} (a stalled failure: the revision applies nothing)
+   */
+  public Desired render(
+      Unsealed unsealed, Inventory inventory, String revision, Optional<Set<String>> scope) {
+    Map<String, Payload> payloads = payloads(unsealed);
+    List<DesiredSecret> secrets = new ArrayList<>();
+    List<DesiredLink> links = new ArrayList<>();
+    List<Notice> notices = new ArrayList<>();
+    for (PullSecretSpec ps : unsealed.spec().pullSecrets()) {
+      NamespaceResolver.Resolution res = resolver.resolve(ps.name(), ps.namespaces(), inventory);
+      for (String ns : res.targets()) {
+        if (scope.map(s -> s.contains(ns)).orElse(true)) {
+          secrets.add(secret(ps, ns, payloads.get(ps.name()), revision));
+          links.addAll(links(ps, ns, inventory.serviceAccountsIn(ns)));
+        }
+      }
+      res.notices().stream()
+          .filter(n -> scope.map(s -> s.contains(n.namespace())).orElse(true))
+          .forEach(notices::add);
+    }
+    Map<String, Mode> modes = new TreeMap<>();
+    unsealed.spec().pullSecrets().forEach(ps -> modes.put(ps.name(), ps.mode()));
+    return new Desired(revision, secrets, links, notices, modes, scope);
+  }
+
+  private static DesiredSecret secret(
+      PullSecretSpec ps, String namespace, Payload payload, String revision) {
+    Map<String, String> labels =
+        Map.of(
+            Ownership.MANAGED_BY_LABEL,
+            Ownership.MANAGED_BY_VALUE,
+            Ownership.PULL_SECRET_LABEL,
+            ps.name());
+    Map<String, String> annotations =
+        Map.of(Ownership.SOURCE_REVISION, revision, Ownership.FINGERPRINT, payload.fingerprint());
+    return new DesiredSecret(
+        new Ref(namespace, ps.name()),
+        ps.name(),
+        payload.data(),
+        payload.servers(),
+        labels,
+        annotations,
+        ps.mode(),
+        ps.adopt());
+  }
+
+  private static List<DesiredLink> links(PullSecretSpec ps, String namespace, Set<String> present) {
+    Set<String> matched = new LinkedHashSet<>();
+    List<DesiredLink> out = new ArrayList<>();
+    for (Glob glob : ps.serviceAccounts()) {
+      if (glob.isLiteral() && !present.contains(glob.text())) {
+        if (matched.add(glob.text())) {
+          out.add(link(ps, namespace, glob.text(), ps.mode(), false));
+        }
+        continue;
+      }
+      for (String sa : present) {
+        if (glob.matches(sa) && matched.add(sa)) {
+          out.add(link(ps, namespace, sa, ps.mode(), true));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static DesiredLink link(
+      PullSecretSpec ps, String namespace, String sa, Mode mode, boolean present) {
+    return new DesiredLink(new Ref(namespace, sa), ps.name(), ps.name(), mode, present);
+  }
+
+  private static Map<String, Payload> payloads(Unsealed unsealed) {
+    Map<String, Payload> out = new TreeMap<>();
+    List<Problem> problems = new ArrayList<>();
+    for (PullSecretSpec ps : unsealed.spec().pullSecrets()) {
+      DockerConfig config = new DockerConfig();
+      List<String> servers = new ArrayList<>();
+      for (String name : ps.registries()) {
+        Optional<RegistrySpec> registry = unsealed.spec().registry(name);
+        Credential cred = unsealed.credentials().get(name);
+        if (registry.isEmpty() || cred == null) {
+          problems.add(new Problem(ps.location(), "spec.registries", "unknown registry " + name));
+          continue;
+        }
+        try {
+          servers.addAll(add(config, registry.get(), cred));
+        } catch (IllegalArgumentException e) {
+          problems.add(
+              new Problem(registry.get().location(), field(registry.get()), e.getMessage()));
+        }
+      }
+      Credential data = Credential.of(Map.of(Ownership.DOCKER_CONFIG_KEY, config.toJson()));
+      out.put(ps.name(), new Payload(data, servers, unsealed.fingerprints().fingerprint(data)));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidSpecException(problems);
+    }
+    return out;
+  }
+
+  private static List<String> add(DockerConfig config, RegistrySpec registry, Credential cred) {
+    if (cred.has(Ownership.DOCKER_CONFIG_KEY)) {
+      byte[] json = cred.bytes(Ownership.DOCKER_CONFIG_KEY);
+      config.merge(json);
+      return List.copyOf(DockerConfig.entries(json).keySet());
+    }
+    if (!cred.has("username") || !cred.has("password")) {
+      throw new IllegalArgumentException(
+          "unsealed credential holds neither username and password nor .dockerconfigjson");
+    }
+    config.add(
+        registry.server(), cred.string("username"), cred.string("password"), cred.string("email"));
+    return List.of(registry.server());
+  }
+
+  private static String field(RegistrySpec registry) {
+    CredentialSource source = registry.credential();
+    if (source instanceof CredentialSource.DockerConfigJson) {
+      return "spec.dockerConfigJson";
+    }
+    return source instanceof CredentialSource.SealedSecretFile
+        ? "spec.sealedSecretFile"
+        : "spec.password";
+  }
+}

@@ -1,0 +1,35 @@
+package dev.pullsync.plan;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Machine-readable: every change, no-ops included, with its execution. */
+final class PlanJson {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private PlanJson() {}
+
+  static String render(Plan plan) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("revision", plan.revision());
+    root.put("hasChanges", plan.hasChanges());
+    root.put("summary", PlanFormat.summary(plan));
+    ArrayNode errors = root.putArray("errors");
+    plan.errors().forEach(errors::add);
+    ArrayNode changes = root.putArray("changes");
+    for (Change c : plan.changes()) {
+      ObjectNode n = changes.addObject();
+      n.put("action", c.action().display());
+      n.put("kind", c.kind().display());
+      n.put("namespace", c.ref().namespace());
+      n.put("name", c.ref().name());
+      n.put("entry", c.entry());
+      n.put("pullSecret", c.pullSecret());
+      c.drift().ifPresent(d -> n.put("drift", d.display()));
+      n.put("execution", c.execution().name().toLowerCase(java.util.Locale.ROOT));
+      n.put("reason", c.reason());
+    }
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+  }
+}

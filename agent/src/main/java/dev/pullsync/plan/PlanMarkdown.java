@@ -1,0 +1,45 @@
+package dev.pullsync.plan;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * A pull-request comment: a summary, then one table per PullSecret with a row per namespace and
+ * object saying what will change and why.
+ */
+final class PlanMarkdown {
+  private PlanMarkdown() {}
+
+  static String render(Plan plan) {
+    StringBuilder out = new StringBuilder();
+    out.append("### pullsync plan for `").append(plan.revision()).append("`\n\n");
+    out.append("**").append(PlanFormat.summary(plan)).append("**\n");
+    for (String e : plan.errors()) {
+      out.append("\n> :warning: ").append(cell(e)).append('\n');
+    }
+    Map<String, List<Change>> byPullSecret =
+        plan.changes().stream()
+            .filter(c -> c.action() != Action.NOOP)
+            .collect(Collectors.groupingBy(Change::pullSecret, TreeMap::new, Collectors.toList()));
+    byPullSecret.forEach(
+        (pullSecret, changes) -> {
+          out.append("\n#### PullSecret `").append(pullSecret).append("`\n\n");
+          out.append("| Namespace | Object | Change | Drift | Why |\n");
+          out.append("|---|---|---|---|---|\n");
+          for (Change c : changes) {
+            out.append("| ").append(cell(c.ref().namespace()));
+            out.append(" | ").append(cell(PlanFormat.object(c)));
+            out.append(" | ").append(c.action().display()).append(PlanFormat.executionNote(c));
+            out.append(" | ").append(c.drift().map(Drift::display).orElse(""));
+            out.append(" | ").append(cell(c.reason())).append(" |\n");
+          }
+        });
+    return out.toString();
+  }
+
+  private static String cell(String text) {
+    return text.replace("|", "\\|").replace("\n", " ");
+  }
+}

@@ -1,0 +1,33 @@
+package dev.pullsync.plan;
+
+/** Plain text, one line per change that is not a no-op. */
+final class PlanText {
+  private PlanText() {}
+
+  static String render(Plan plan) {
+    StringBuilder out = new StringBuilder();
+    out.append("Plan for ").append(plan.revision()).append(": ").append(PlanFormat.summary(plan));
+    out.append('\n');
+    long unchanged = 0;
+    for (Change c : plan.changes()) {
+      if (c.action() == Action.NOOP) {
+        unchanged++;
+        continue;
+      }
+      out.append(
+              String.format(
+                  "  %-8s %s in %s",
+                  c.action().display(), PlanFormat.object(c), c.ref().namespace()))
+          .append(c.drift().map(d -> " [" + d.display() + "]").orElse(""))
+          .append(PlanFormat.executionNote(c))
+          .append(": ")
+          .append(c.reason())
+          .append('\n');
+    }
+    if (unchanged > 0) {
+      out.append("  ").append(unchanged).append(" objects unchanged\n");
+    }
+    plan.errors().forEach(e -> out.append("error: ").append(e).append('\n'));
+    return out.toString();
+  }
+}

@@ -1,0 +1,84 @@
+package dev.pullsync.plan;
+
+import dev.pullsync.desired.DesiredSecret;
+import dev.pullsync.desired.DockerConfig;
+import dev.pullsync.desired.Ownership;
+import dev.pullsync.live.LiveSecret;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeSet;
+
+/**
+ * What differs between a desired and a live Secret, in words that name keys, registries, labels and
+ * annotations but never a value. The source-revision annotation alone is not a difference: a commit
+ * that changes nothing for a Secret does not rewrite it.
+ */
+final class SecretDiff {
+  private SecretDiff() {}
+
+  /** The differences; empty when the live Secret already matches. */
+  static List<String> between(DesiredSecret desired, LiveSecret live) {
+    List<String> out = new ArrayList<>();
+    if (!Ownership.SECRET_TYPE.equals(live.type())) {
+      out.add("type is " + (live.type().isEmpty() ? "unset" : live.type()));
+    }
+    out.addAll(dataDifferences(desired, live));
+    for (Map.Entry<String, String> label : new java.util.TreeMap<>(desired.labels()).entrySet()) {
+      if (!label.getValue().equals(live.labels().get(label.getKey()))) {
+        out.add("label " + label.getKey() + " differs");
+      }
+    }
+    String fingerprint = desired.annotations().get(Ownership.FINGERPRINT);
+    if (fingerprint != null && !fingerprint.equals(live.annotations().get(Ownership.FINGERPRINT))) {
+      out.add("annotation " + Ownership.FINGERPRINT + " differs");
+    }
+    return out;
+  }
+
+  private static List<String> dataDifferences(DesiredSecret desired, LiveSecret live) {
+    List<String> out = new ArrayList<>();
+    String key = Ownership.DOCKER_CONFIG_KEY;
+    for (String extra : new TreeSet<>(live.data().keys())) {
+      if (!extra.equals(key)) {
+        out.add("unexpected key " + extra);
+      }
+    }
+    if (!live.data().has(key)) {
+      out.add("key " + key + " missing");
+    } else if (!desired.data().sameEntry(live.data(), key)) {
+      out.addAll(registryDifferences(desired.data().bytes(key), live.data().bytes(key)));
+    }
+    return out;
+  }
+
+  private static List<String> registryDifferences(byte[] desiredJson, byte[] liveJson) {
+    SortedMap<String, byte[]> want = DockerConfig.entries(desiredJson);
+    SortedMap<String, byte[]> have;
+    try {
+      have = DockerConfig.entries(liveJson);
+    } catch (IllegalArgumentException e) {
+      return List.of("key .dockerconfigjson is not a valid docker config");
+    }
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, byte[]> w : want.entrySet()) {
+      byte[] h = have.get(w.getKey());
+      if (h == null) {
+        out.add("registry " + w.getKey() + " missing");
+      } else if (!MessageDigest.isEqual(h, w.getValue())) {
+        out.add("registry " + w.getKey() + " credential differs");
+      }
+    }
+    for (String server : have.keySet()) {
+      if (!want.containsKey(server)) {
+        out.add("registry " + server + " not in spec");
+      }
+    }
+    if (out.isEmpty()) {
+      out.add("key .dockerconfigjson differs in layout only");
+    }
+    return out;
+  }
+}

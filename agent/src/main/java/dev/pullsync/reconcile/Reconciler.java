@@ -1,0 +1,130 @@
+package dev.pullsync.reconcile;
+
+import dev.pullsync.apply.Applier;
+import dev.pullsync.apply.Outcome;
+import dev.pullsync.desired.Desired;
+import dev.pullsync.desired.Inventory;
+import dev.pullsync.desired.Renderer;
+import dev.pullsync.live.ClusterUnavailableException;
+import dev.pullsync.live.ClusterView;
+import dev.pullsync.plan.Plan;
+import dev.pullsync.plan.Planner;
+import dev.pullsync.report.Report;
+import dev.pullsync.source.SourceException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One reconcile, top to bottom: fetch, load, unseal (in {@link Revisions}), then render, snapshot,
+ * plan, apply and report. A revision that fails to load or unseal applies nothing; the last good
+ * one keeps being enforced and the report says why. Namespace triggers reuse the current revision
+ * and reconcile only their namespaces.
+ */
+public final class Reconciler implements ReconcileRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+  private final Revisions revisions;
+  private final ClusterView cluster;
+  private final Planner planner;
+  private final Applier applier;
+  private final ReportPublisher publisher;
+  private final String clusterName;
+  private final Clock clock;
+  private final Renderer renderer = new Renderer();
+
+  public Reconciler(
+      Revisions revisions,
+      ClusterView cluster,
+      Planner planner,
+      Applier applier,
+      ReportPublisher publisher,
+      String clusterName,
+      Clock clock) {
+    this.revisions = revisions;
+    this.cluster = cluster;
+    this.planner = planner;
+    this.applier = applier;
+    this.publisher = publisher;
+    this.clusterName = clusterName;
+    this.clock = clock;
+  }
+
+  @Override
+  public synchronized Report run(Trigger trigger) {
+    Report report = reconcile(trigger);
+    publisher.publish(report);
+    LOG.info(
+        "reconcile ({}) of {}: {} {}",
+        trigger.reason(),
+        report.revision(),
+        report.result().display(),
+        report.errors().isEmpty() ? "" : String.join("; ", report.errors()));
+    return report;
+  }
+
+  /** What a reconcile would do, writing nothing (for {@code pullsync plan}). */
+  public synchronized Plan plan(Trigger trigger) {
+    Revisions.Current current = revisions.current(trigger.fetch());
+    if (current.failure().isPresent()) {
+      throw current.failure().get();
+    }
+    Revision good = current.good().orElseThrow();
+    Desired desired = render(good, trigger);
+    return planner.plan(desired, cluster.snapshot(desired));
+  }
+
+  private Report reconcile(Trigger trigger) {
+    List<String> errors = new ArrayList<>();
+    String attempted = "unknown";
+    try {
+      Revisions.Current current = revisions.current(trigger.fetch());
+      attempted = current.attempted();
+      errors.addAll(current.errors());
+      if (current.good().isEmpty()) {
+        return ReportAssembler.build(
+            clusterName,
+            attempted,
+            Optional.empty(),
+            Optional.empty(),
+            List.of(),
+            errors,
+            clock.instant());
+      }
+      Revision good = current.good().get();
+      Desired desired = render(good, trigger);
+      Plan plan = planner.plan(desired, cluster.snapshot(desired));
+      errors.addAll(plan.errors());
+      List<Outcome> outcomes = applier.apply(plan);
+      return ReportAssembler.build(
+          clusterName,
+          attempted,
+          Optional.of(good.name()),
+          Optional.of(desired),
+          outcomes,
+          errors,
+          clock.instant());
+    } catch (SourceException | ClusterUnavailableException e) {
+      errors.add(e.getMessage());
+      return ReportAssembler.build(
+          clusterName,
+          attempted,
+          revisions.lastGood().map(Revision::name),
+          Optional.empty(),
+          List.of(),
+          errors,
+          clock.instant());
+    }
+  }
+
+  private Desired render(Revision good, Trigger trigger) {
+    Inventory inventory = cluster.inventory();
+    Optional<Set<String>> scope =
+        trigger.isFull() ? Optional.empty() : Optional.of(trigger.namespaces());
+    return renderer.render(good.unsealed(), inventory, good.name(), scope);
+  }
+}

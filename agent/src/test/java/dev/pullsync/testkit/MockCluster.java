@@ -1,0 +1,143 @@
+package dev.pullsync.testkit;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.function.Function;
+
+/**
+ * An in-memory CRUD Kubernetes API (fabric8 mock) behind a dispatcher that records every request
+ * ("METHOD path") and can fault chosen ones. The client retries little, so faults are fast.
+ */
+public final class MockCluster implements AutoCloseable {
+  private final KubernetesMockServer server;
+  private final KubernetesClient client;
+  private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+  private volatile Function<RecordedRequest, MockResponse> fault = r -> null;
+
+  public MockCluster() {
+    Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+    KubernetesMixedDispatcher crud = new KubernetesMixedDispatcher(responses);
+    Dispatcher recording =
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            requests.add(request.getMethod() + " " + request.getPath());
+            MockResponse faulted = fault.apply(request);
+            return faulted != null ? faulted : crud.dispatch(request);
+          }
+
+          @Override
+          public void shutdown() {
+            crud.shutdown();
+          }
+        };
+    server =
+        new KubernetesMockServer(
+            new Context(Serialization.jsonMapper()),
+            new MockWebServer(),
+            responses,
+            recording,
+            false);
+    server.init();
+    KubernetesClient base = server.createClient();
+    client =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(base.getConfiguration())
+                    .withRequestRetryBackoffLimit(0)
+                    .withRequestRetryBackoffInterval(10)
+                    .build())
+            .build();
+    base.close();
+  }
+
+  public KubernetesClient client() {
+    return client;
+  }
+
+  /** Every request so far, as "METHOD path". */
+  public List<String> requests() {
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
+  }
+
+  /** The requests that write (anything but GET), excluding watches. */
+  public List<String> writes() {
+    return requests().stream().filter(r -> !r.startsWith("GET ")).toList();
+  }
+
+  public void clearRequests() {
+    requests.clear();
+  }
+
+  /** Answers requests for which {@code f} returns a response with it; others reach the store. */
+  public void fault(Function<RecordedRequest, MockResponse> f) {
+    this.fault = f == null ? r -> null : f;
+  }
+
+  public MockCluster namespace(String name, Map<String, String> labels) {
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withLabels(labels)
+                .endMetadata()
+                .build())
+        .create();
+    return this;
+  }
+
+  public MockCluster namespace(String name) {
+    return namespace(name, Map.of());
+  }
+
+  public MockCluster serviceAccount(String namespace, String name, String... pullSecrets) {
+    ServiceAccountBuilder sa =
+        new ServiceAccountBuilder()
+            .withNewMetadata()
+            .withNamespace(namespace)
+            .withName(name)
+            .endMetadata();
+    for (String p : pullSecrets) {
+      sa.addNewImagePullSecret(p);
+    }
+    client.serviceAccounts().inNamespace(namespace).resource(sa.build()).create();
+    return this;
+  }
+
+  /** The imagePullSecrets names of a ServiceAccount, in order. */
+  public List<String> pullSecretsOf(String namespace, String name) {
+    var sa = client.serviceAccounts().inNamespace(namespace).withName(name).get();
+    return sa.getImagePullSecrets() == null
+        ? List.of()
+        : sa.getImagePullSecrets().stream().map(r -> r.getName()).toList();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    server.destroy();
+  }
+}

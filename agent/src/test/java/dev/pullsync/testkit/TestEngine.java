@@ -1,0 +1,147 @@
+package dev.pullsync.testkit;
+
+import dev.pullsync.apply.Applier;
+import dev.pullsync.apply.ApplyOptions;
+import dev.pullsync.live.ClusterView;
+import dev.pullsync.plan.Plan;
+import dev.pullsync.plan.Planner;
+import dev.pullsync.plan.Policy;
+import dev.pullsync.reconcile.Reconciler;
+import dev.pullsync.reconcile.ReportPublisher;
+import dev.pullsync.reconcile.Revisions;
+import dev.pullsync.reconcile.Trigger;
+import dev.pullsync.report.Report;
+import dev.pullsync.source.GitSource;
+import dev.pullsync.source.SourceOptions;
+import dev.pullsync.spec.InvalidSpecException;
+import dev.pullsync.spec.Location;
+import dev.pullsync.spec.Problem;
+import dev.pullsync.spec.Spec;
+import dev.pullsync.unseal.Unsealed;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+
+/**
+ * The engine wired as in production (real Git repository, GitSource, ClusterView, Planner, Applier)
+ * against a {@link MockCluster}, with hand-built specs: each {@link #commit} writes a real commit
+ * whose {@code spec-id} file selects the spec the loader returns, so revisions really change.
+ */
+public final class TestEngine implements AutoCloseable {
+  private final Path repo;
+  private final Map<String, Fixtures> specs = new HashMap<>();
+  private final Map<Spec, Unsealed> unsealed = new HashMap<>();
+  private final ClusterView view;
+  private final Reconciler reconciler;
+  private final List<Report> published = new ArrayList<>();
+  private int next;
+
+  public TestEngine(MockCluster cluster, Path tmp, Policy policy) {
+    this.repo = tmp.resolve("repo");
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      // an empty repository; the first commit comes from the test
+    } catch (GitAPIException e) {
+      throw new IllegalStateException(e);
+    }
+    GitSource source =
+        new GitSource(
+            SourceOptions.local(repo.toString(), "main", "").withWorkDir(tmp.resolve("work")),
+            Clock.systemUTC());
+    view = new ClusterView(cluster.client(), Duration.ofSeconds(10));
+    Revisions revisions = new Revisions(source::fetch, this::load, s -> unsealed.get(s));
+    ReportPublisher publisher = published::add;
+    reconciler =
+        new Reconciler(
+            revisions,
+            view,
+            new Planner(policy),
+            new Applier(cluster.client(), new ApplyOptions(4, 5, Duration.ofMillis(5))),
+            publisher,
+            "test-cluster",
+            Clock.systemUTC());
+  }
+
+  public TestEngine(MockCluster cluster, Path tmp) {
+    this(cluster, tmp, Policy.defaults());
+  }
+
+  /** Commits a revision whose spec is {@code f}. */
+  public TestEngine commit(Fixtures f) {
+    String id = "spec-" + next++;
+    specs.put(id, f);
+    unsealed.put(f.build(), f.unsealed());
+    return write(id);
+  }
+
+  /** Commits a revision whose spec fails to load. */
+  public TestEngine commitInvalid() {
+    String id = "invalid-" + next++;
+    specs.put(id, null);
+    return write(id);
+  }
+
+  private TestEngine write(String id) {
+    try (Git git = Git.open(repo.toFile())) {
+      Files.writeString(repo.resolve("spec-id"), id);
+      git.add().addFilepattern("spec-id").call();
+      git.commit().setMessage(id).setSign(false).call();
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GitAPIException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Spec load(Path root) {
+    try {
+      String id = Files.readString(root.resolve("spec-id")).trim();
+      Fixtures f = specs.get(id);
+      if (f == null) {
+        throw new InvalidSpecException(
+            List.of(new Problem(new Location("pullsecrets.yaml", 3), "spec.namespaces", "broken")));
+      }
+      return f.build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Report runOnce() {
+    return reconciler.run(Trigger.full("test"));
+  }
+
+  public Report run(Trigger trigger) {
+    return reconciler.run(trigger);
+  }
+
+  public Plan plan() {
+    return reconciler.plan(Trigger.full("plan"));
+  }
+
+  public Reconciler reconciler() {
+    return reconciler;
+  }
+
+  public ClusterView view() {
+    return view;
+  }
+
+  public List<Report> published() {
+    return List.copyOf(published);
+  }
+
+  @Override
+  public void close() {
+    view.close();
+  }
+}
