@@ -10,6 +10,7 @@ import dev.pullsync.live.ClusterView;
 import dev.pullsync.plan.Plan;
 import dev.pullsync.plan.Planner;
 import dev.pullsync.report.Report;
+import dev.pullsync.report.Reporter;
 import dev.pullsync.source.SourceException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class Reconciler implements ReconcileRunner {
   private final ClusterView cluster;
   private final Planner planner;
   private final Applier applier;
-  private final ReportPublisher publisher;
+  private final Reporter publisher;
   private final String clusterName;
   private final Clock clock;
   private final Renderer renderer = new Renderer();
@@ -42,7 +43,7 @@ public final class Reconciler implements ReconcileRunner {
       ClusterView cluster,
       Planner planner,
       Applier applier,
-      ReportPublisher publisher,
+      Reporter publisher,
       String clusterName,
       Clock clock) {
     this.revisions = revisions;

@@ -45,12 +45,12 @@ public final class GitSource {
               .setRemote(url())
               .setRefSpecs(new RefSpec("+refs/heads/" + options.branch() + ":" + tracking))
               .setRemoveDeletedRefs(true);
-      options.transport().ifPresent(fetch::setTransportConfigCallback);
+      options.auth().configure(fetch);
       fetch.call();
       Ref head = git.getRepository().exactRef(tracking);
       if (head == null) {
         throw new SourceException(
-            "branch " + options.branch() + " not found in " + SourceException.redact(url()));
+            "branch " + options.branch() + " not found in " + RedactedUrl.of(url()));
       }
       RevCommit commit;
       try (RevWalk walk = new RevWalk(git.getRepository())) {
@@ -68,12 +68,11 @@ public final class GitSource {
       }
       throw new SourceException(
           "cannot fetch "
-              + url()
+              + RedactedUrl.of(url())
               + " branch "
               + options.branch()
               + ": "
-              + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+              + RedactedUrl.describe(e, options.auth().secrets()));
     }
   }
 
@@ -104,7 +103,7 @@ public final class GitSource {
 
   /** A readable, unique folder per repository (no credentials in it). */
   static String folderName(String url) {
-    String clean = SourceException.redact(url);
+    String clean = RedactedUrl.of(url);
     String slug = clean.replaceAll("[^A-Za-z0-9._-]+", "-");
     slug = slug.substring(Math.max(0, slug.length() - 40)).replaceAll("^-+", "");
     try {
@@ -118,6 +117,6 @@ public final class GitSource {
 
   @Override
   public String toString() {
-    return "GitSource[" + SourceException.redact(url()) + " " + options.branch() + "]";
+    return "GitSource[" + RedactedUrl.of(url()) + " " + options.branch() + "]";
   }
 }

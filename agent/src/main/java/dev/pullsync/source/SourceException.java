@@ -7,11 +7,6 @@ package dev.pullsync.source;
  */
 public final class SourceException extends RuntimeException {
   public SourceException(String message) {
-    super(redact(message), null, false, false);
-  }
-
-  /** Removes {@code user:password@} from every URL in {@code text}. */
-  public static String redact(String text) {
-    return text == null ? "" : text.replaceAll("(?i)([a-z][a-z0-9+.-]*://)[^/@\\s]+@", "$1");
+    super(RedactedUrl.scrub(message, java.util.List.of()), null, false, false);
   }
 }

@@ -2,39 +2,32 @@ package dev.pullsync.source;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Optional;
-import org.eclipse.jgit.api.TransportConfigCallback;
 
 /**
  * Where the spec comes from and how to reach it.
  *
- * @param repo a local path or a URL ({@code file://}, and with the transport hook {@code https://}
- *     or {@code ssh://})
+ * @param repo a local path or a URL ({@code file://}, and with {@code auth} {@code https://} or
+ *     {@code ssh://})
  * @param branch the branch whose head is pinned (default {@code main})
  * @param path the spec directory inside the repository ({@code ""} = root)
  * @param workDir where our own clones live (never the user's checkout)
- * @param transport configures remote authentication (HTTPS credentials, SSH keys), if any
+ * @param auth remote authentication (HTTPS token or password, SSH key); {@link GitAuth#none()}
  * @param verifier checks each fetched commit before it is used
  */
 public record SourceOptions(
-    String repo,
-    String branch,
-    String path,
-    Path workDir,
-    Optional<TransportConfigCallback> transport,
-    CommitVerifier verifier) {
+    String repo, String branch, String path, Path workDir, GitAuth auth, CommitVerifier verifier) {
   public SourceOptions {
     Objects.requireNonNull(repo, "repo");
     branch = branch == null || branch.isBlank() ? "main" : branch;
     path = path == null ? "" : path;
     workDir = workDir == null ? defaultWorkDir() : workDir;
-    Objects.requireNonNull(transport, "transport");
+    auth = auth == null ? GitAuth.none() : auth;
     verifier = verifier == null ? CommitVerifier.ACCEPT_ALL : verifier;
   }
 
   /** Local repository, default branch handling, no auth, no verification. */
   public static SourceOptions local(String repo, String branch, String path) {
-    return new SourceOptions(repo, branch, path, null, Optional.empty(), null);
+    return new SourceOptions(repo, branch, path, null, GitAuth.none(), null);
   }
 
   /** {@code <java.io.tmpdir>/pullsync-work}. */
@@ -43,14 +36,14 @@ public record SourceOptions(
   }
 
   public SourceOptions withWorkDir(Path dir) {
-    return new SourceOptions(repo, branch, path, dir, transport, verifier);
+    return new SourceOptions(repo, branch, path, dir, auth, verifier);
   }
 
-  public SourceOptions withTransport(TransportConfigCallback callback) {
-    return new SourceOptions(repo, branch, path, workDir, Optional.of(callback), verifier);
+  public SourceOptions withAuth(GitAuth gitAuth) {
+    return new SourceOptions(repo, branch, path, workDir, gitAuth, verifier);
   }
 
   public SourceOptions withVerifier(CommitVerifier commitVerifier) {
-    return new SourceOptions(repo, branch, path, workDir, transport, commitVerifier);
+    return new SourceOptions(repo, branch, path, workDir, auth, commitVerifier);
   }
 }

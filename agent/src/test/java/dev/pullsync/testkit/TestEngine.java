@@ -7,10 +7,11 @@ import dev.pullsync.plan.Plan;
 import dev.pullsync.plan.Planner;
 import dev.pullsync.plan.Policy;
 import dev.pullsync.reconcile.Reconciler;
-import dev.pullsync.reconcile.ReportPublisher;
 import dev.pullsync.reconcile.Revisions;
 import dev.pullsync.reconcile.Trigger;
+import dev.pullsync.report.PublishResult;
 import dev.pullsync.report.Report;
+import dev.pullsync.report.Reporter;
 import dev.pullsync.source.GitSource;
 import dev.pullsync.source.SourceOptions;
 import dev.pullsync.spec.InvalidSpecException;
@@ -58,7 +59,12 @@ public final class TestEngine implements AutoCloseable {
             Clock.systemUTC());
     view = new ClusterView(cluster.client(), Duration.ofSeconds(10));
     Revisions revisions = new Revisions(source::fetch, this::load, s -> unsealed.get(s));
-    ReportPublisher publisher = published::add;
+    Reporter publisher =
+        r -> {
+          published.add(r);
+          return new PublishResult(
+              PublishResult.Outcome.DISABLED, java.util.Optional.empty(), 0, "test");
+        };
     reconciler =
         new Reconciler(
             revisions,
