@@ -231,5 +231,21 @@ public final class ReconcileQueue implements AutoCloseable {
     default void failed(Trigger trigger, RuntimeException error, Duration took) {}
 
     RunListener NONE = new RunListener() {};
+
+    /** Tells every listener, in order. */
+    static RunListener all(RunListener... listeners) {
+      java.util.List<RunListener> list = java.util.List.of(listeners);
+      return new RunListener() {
+        @Override
+        public void finished(Trigger trigger, Report report, Duration took) {
+          list.forEach(l -> l.finished(trigger, report, took));
+        }
+
+        @Override
+        public void failed(Trigger trigger, RuntimeException error, Duration took) {
+          list.forEach(l -> l.failed(trigger, error, took));
+        }
+      };
+    }
   }
 }

@@ -1,0 +1,67 @@
+package dev.pullsync.schedule;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the long-running agent needs beyond the reconcile itself, taken from the agent configuration
+ * and its flags.
+ *
+ * @param schedule Quartz cron expression for the periodic full reconcile
+ * @param http where {@code /healthz}, {@code /readyz}, {@code /metrics} and {@code /hooks/git}
+ *     listen
+ * @param webhookSecretFile file holding the Git webhook secret; empty: no webhook
+ * @param leaderElection empty: this replica always works
+ * @param shutdownGrace how long a running reconcile may go on after SIGTERM before it is abandoned
+ */
+public record ServiceSettings(
+    String schedule,
+    InetSocketAddress http,
+    Optional<Path> webhookSecretFile,
+    Optional<LeaderElection.Settings> leaderElection,
+    Duration shutdownGrace,
+    Backoff backoff) {
+  public ServiceSettings {
+    Objects.requireNonNull(schedule, "schedule");
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(webhookSecretFile, "webhookSecretFile");
+    Objects.requireNonNull(leaderElection, "leaderElection");
+    Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    Objects.requireNonNull(backoff, "backoff");
+    CronSchedule.parse(schedule);
+  }
+
+  /** Defaults: every 5 minutes, port 8080 on all interfaces, no webhook, no election. */
+  public static ServiceSettings defaults() {
+    return new ServiceSettings(
+        CronSchedule.DEFAULT_CRON,
+        new InetSocketAddress(8080),
+        Optional.empty(),
+        Optional.empty(),
+        Duration.ofSeconds(25),
+        Backoff.DEFAULT);
+  }
+
+  public ServiceSettings withHttp(InetSocketAddress address) {
+    return new ServiceSettings(
+        schedule, address, webhookSecretFile, leaderElection, shutdownGrace, backoff);
+  }
+
+  public ServiceSettings withSchedule(String cron) {
+    return new ServiceSettings(
+        cron, http, webhookSecretFile, leaderElection, shutdownGrace, backoff);
+  }
+
+  public ServiceSettings withWebhookSecretFile(Path file) {
+    return new ServiceSettings(
+        schedule, http, Optional.of(file), leaderElection, shutdownGrace, backoff);
+  }
+
+  public ServiceSettings withLeaderElection(LeaderElection.Settings election) {
+    return new ServiceSettings(
+        schedule, http, webhookSecretFile, Optional.of(election), shutdownGrace, backoff);
+  }
+}
