@@ -16,7 +16,7 @@ import picocli.CommandLine.ParseResult;
     mixinStandardHelpOptions = true,
     version = "pullsync 0.1.0",
     description = "Keeps container-registry pull credentials in Kubernetes exactly as Git says.",
-    subcommands = {})
+    subcommands = {SealCommand.class, UnsealCommand.class, KeygenCommand.class})
 public final class Main {
 
   public static void main(String[] args) {
