@@ -1,5 +1,6 @@
 package dev.pullsync.schedule;
 
+import dev.pullsync.live.ClusterView;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,6 +25,11 @@ public record ClusterInformers(
       SharedIndexInformer<Namespace> namespaces,
       SharedIndexInformer<ServiceAccount> serviceAccounts) {
     return new ClusterInformers(namespaces, serviceAccounts, false);
+  }
+
+  /** The live view's informers: shared with the reconcile, stopped when the view closes. */
+  public static ClusterInformers of(ClusterView view) {
+    return shared(view.namespaceInformer(), view.serviceAccountInformer());
   }
 
   /** Starts a cluster-wide pair owned by the agent. */
