@@ -95,10 +95,11 @@ class ServesNewNamespacesWithinSecondsTest {
         .serviceAccounts()
         .inNamespace("team-a")
         .withName("default")
-        .edit(sa -> {
-          sa.setImagePullSecrets(new java.util.ArrayList<>());
-          return sa;
-        });
+        .edit(
+            sa -> {
+              sa.setImagePullSecrets(new java.util.ArrayList<>());
+              return sa;
+            });
     await()
         .atMost(Duration.ofSeconds(5))
         .until(() -> cluster.pullSecretsOf("team-a", "default").contains("harbor-credentials"));
