@@ -16,7 +16,12 @@ import picocli.CommandLine.ParseResult;
     mixinStandardHelpOptions = true,
     version = "pullsync 0.1.0",
     description = "Keeps container-registry pull credentials in Kubernetes exactly as Git says.",
-    subcommands = {SealCommand.class, UnsealCommand.class, KeygenCommand.class})
+    subcommands = {
+      SealCommand.class,
+      UnsealCommand.class,
+      KeygenCommand.class,
+      ValidateCommand.class
+    })
 public final class Main {
 
   public static void main(String[] args) {

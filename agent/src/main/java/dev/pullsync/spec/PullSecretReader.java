@@ -1,0 +1,167 @@
+package dev.pullsync.spec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Builds a {@link PullSecretSpec} from a schema-valid {@code kind: PullSecret} document, checking
+ * names, globs and the label selector. References to registries are checked by {@link SpecLoader}
+ * once every document is read.
+ */
+final class PullSecretReader {
+
+  /** The PullSecret, or empty when {@code out} received problems for it. */
+  Optional<PullSecretSpec> read(YamlDocument doc, List<Problem> out) {
+    int before = out.size();
+    JsonNode spec = doc.root().path("spec");
+    String name = doc.at(List.of("metadata", "name")).asString();
+    Names.subdomainProblem(name)
+        .ifPresent(m -> out.add(RegistryReader.problem(doc, List.of("metadata", "name"), m)));
+    List<String> registries = strings(spec.path("registries"));
+    NamespaceSelection namespaces = namespaces(doc, out);
+    List<Glob> serviceAccounts =
+        spec.has("serviceAccounts") ? serviceAccounts(doc, out) : List.of(Glob.parse("default"));
+    Mode mode = Mode.valueOf(spec.path("mode").asString("enforce").toUpperCase(Locale.ROOT));
+    Adopt adopt =
+        "ifUnmanaged".equals(spec.path("adopt").asString("never"))
+            ? Adopt.IF_UNMANAGED
+            : Adopt.NEVER;
+    if (out.size() > before) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new PullSecretSpec(
+            name,
+            registries,
+            namespaces,
+            serviceAccounts,
+            mode,
+            adopt,
+            doc.location(List.of("metadata"))));
+  }
+
+  private NamespaceSelection namespaces(YamlDocument doc, List<Problem> out) {
+    List<Object> at = List.of("spec", "namespaces");
+    JsonNode node = doc.at(at);
+    if (!node.has("names") && !node.has("patterns") && !node.has("selector")) {
+      out.add(RegistryReader.problem(doc, at, "give at least one of names, patterns or selector"));
+    }
+    List<String> names = strings(node.path("names"));
+    for (int i = 0; i < names.size(); i++) {
+      int index = i;
+      Names.labelProblem(names.get(i))
+          .ifPresent(
+              m ->
+                  out.add(
+                      RegistryReader.problem(
+                          doc,
+                          List.of("spec", "namespaces", "names", index),
+                          "namespace name " + m)));
+    }
+    List<Glob> patterns = globs(doc, List.of("spec", "namespaces", "patterns"), out);
+    List<Glob> exclude = globs(doc, List.of("spec", "namespaces", "exclude"), out);
+    Optional<LabelSelector> selector =
+        node.has("selector")
+            ? Optional.of(selector(doc, List.of("spec", "namespaces", "selector"), out))
+            : Optional.empty();
+    return new NamespaceSelection(names, patterns, selector, exclude);
+  }
+
+  private List<Glob> serviceAccounts(YamlDocument doc, List<Problem> out) {
+    List<Object> at = List.of("spec", "serviceAccounts");
+    List<Glob> globs = globs(doc, at, out);
+    for (int i = 0; i < globs.size(); i++) {
+      int index = i;
+      if (globs.get(i).isLiteral()) {
+        Names.subdomainProblem(globs.get(i).text())
+            .ifPresent(
+                m ->
+                    out.add(
+                        RegistryReader.problem(
+                            doc, append(at, index), "ServiceAccount name " + m)));
+      }
+    }
+    return globs;
+  }
+
+  private static List<Glob> globs(YamlDocument doc, List<Object> at, List<Problem> out) {
+    List<String> texts = strings(doc.at(at));
+    List<Glob> globs = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      try {
+        globs.add(Glob.parse(texts.get(i)));
+      } catch (IllegalArgumentException e) {
+        out.add(RegistryReader.problem(doc, append(at, i), e.getMessage()));
+      }
+    }
+    return globs;
+  }
+
+  private static LabelSelector selector(YamlDocument doc, List<Object> at, List<Problem> out) {
+    JsonNode node = doc.at(at);
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : node.path("matchLabels").properties()) {
+      List<Object> field = append(append(at, "matchLabels"), e.getKey());
+      Names.labelKeyProblem(e.getKey())
+          .ifPresent(m -> out.add(RegistryReader.problem(doc, field, m)));
+      Names.labelValueProblem(e.getValue().asString())
+          .ifPresent(m -> out.add(RegistryReader.problem(doc, field, m)));
+      labels.put(e.getKey(), e.getValue().asString());
+    }
+    List<LabelSelector.Requirement> requirements = new ArrayList<>();
+    JsonNode expressions = node.path("matchExpressions");
+    for (int i = 0; i < expressions.size(); i++) {
+      requirements.add(requirement(doc, append(append(at, "matchExpressions"), i), out));
+    }
+    return new LabelSelector(labels, requirements);
+  }
+
+  private static LabelSelector.Requirement requirement(
+      YamlDocument doc, List<Object> at, List<Problem> out) {
+    JsonNode node = doc.at(at);
+    String key = node.path("key").asString();
+    Names.labelKeyProblem(key)
+        .ifPresent(m -> out.add(RegistryReader.problem(doc, append(at, "key"), m)));
+    LabelSelector.Operator operator = LabelSelector.Operator.IN;
+    for (LabelSelector.Operator op : LabelSelector.Operator.values()) {
+      if (op.yaml().equals(node.path("operator").asString())) {
+        operator = op;
+      }
+    }
+    List<String> values = strings(node.path("values"));
+    boolean needsValues =
+        operator == LabelSelector.Operator.IN || operator == LabelSelector.Operator.NOT_IN;
+    if (needsValues && values.isEmpty()) {
+      out.add(
+          RegistryReader.problem(
+              doc, append(at, "values"), operator.yaml() + " needs at least one value"));
+    } else if (!needsValues && !values.isEmpty()) {
+      out.add(
+          RegistryReader.problem(doc, append(at, "values"), operator.yaml() + " takes no values"));
+    }
+    for (int i = 0; i < values.size(); i++) {
+      int index = i;
+      Names.labelValueProblem(values.get(i))
+          .ifPresent(
+              m -> out.add(RegistryReader.problem(doc, append(append(at, "values"), index), m)));
+    }
+    return new LabelSelector.Requirement(key, operator, values);
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(n -> values.add(n.asString()));
+    return values;
+  }
+
+  private static List<Object> append(List<Object> path, Object step) {
+    List<Object> next = new ArrayList<>(path);
+    next.add(step);
+    return List.copyOf(next);
+  }
+}

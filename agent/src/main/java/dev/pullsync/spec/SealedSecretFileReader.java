@@ -1,0 +1,173 @@
+package dev.pullsync.spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the {@code bitnami.com/v1alpha1} SealedSecret a Registry names in {@code sealedSecretFile}:
+ * the path must stay inside the spec root, the manifest (YAML or JSON) must hold {@code
+ * .dockerconfigjson}, or {@code username} and {@code password} (and optionally {@code email}), each
+ * a well-formed ciphertext. The scope comes from the annotations, as the controller reads it.
+ */
+final class SealedSecretFileReader {
+  static final String API_VERSION = "bitnami.com/v1alpha1";
+  private static final String FIELD = "spec.sealedSecretFile";
+  private static final String CLUSTER_WIDE = "sealedsecrets.bitnami.com/cluster-wide";
+  private static final String NAMESPACE_WIDE = "sealedsecrets.bitnami.com/namespace-wide";
+  private static final Set<String> USER_KEYS = Set.of("username", "password", "email");
+
+  private final Path realRoot;
+  private final YamlReader yaml;
+
+  SealedSecretFileReader(Path realRoot, YamlReader yaml) {
+    this.realRoot = realRoot;
+    this.yaml = yaml;
+  }
+
+  Optional<CredentialSource> read(String path, Location ref, List<Problem> out) {
+    Optional<Path> file = resolve(path, ref, out);
+    if (file.isEmpty()) {
+      return Optional.empty();
+    }
+    String name = SpecFiles.nameOf(realRoot, realRoot.resolve(path).normalize());
+    YamlReader.Result result = yaml.read(file.get(), name);
+    out.addAll(result.problems());
+    if (!result.problems().isEmpty()) {
+      return Optional.empty();
+    }
+    if (result.documents().size() != 1) {
+      out.add(new Problem(ref, FIELD, path + " must hold exactly one document"));
+      return Optional.empty();
+    }
+    return manifest(path, result.documents().get(0), ref, out);
+  }
+
+  private Optional<Path> resolve(String path, Location ref, List<Problem> out) {
+    Path relative = Path.of(path);
+    if (relative.isAbsolute() || path.startsWith("/") || path.startsWith("\\")) {
+      out.add(new Problem(ref, FIELD, "must be a path relative to the spec directory"));
+      return Optional.empty();
+    }
+    Path target = realRoot.resolve(relative).normalize();
+    if (!target.startsWith(realRoot)) {
+      out.add(new Problem(ref, FIELD, "points outside the spec directory: refused"));
+      return Optional.empty();
+    }
+    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      out.add(new Problem(ref, FIELD, "file " + path + " does not exist"));
+      return Optional.empty();
+    }
+    try {
+      Path real = target.toRealPath();
+      if (!real.startsWith(realRoot)) {
+        out.add(
+            new Problem(ref, FIELD, "symbolic link points outside the spec directory: refused"));
+        return Optional.empty();
+      }
+      if (!Files.isRegularFile(real)) {
+        out.add(new Problem(ref, FIELD, path + " is not a file"));
+        return Optional.empty();
+      }
+      return Optional.of(real);
+    } catch (IOException e) {
+      out.add(new Problem(ref, FIELD, "cannot read " + path));
+      return Optional.empty();
+    }
+  }
+
+  private Optional<CredentialSource> manifest(
+      String path, YamlDocument doc, Location ref, List<Problem> out) {
+    JsonNode root = doc.root();
+    String apiVersion = root.path("apiVersion").asString("");
+    String kind = root.path("kind").asString("");
+    if (!API_VERSION.equals(apiVersion) || !"SealedSecret".equals(kind)) {
+      out.add(
+          new Problem(
+              ref,
+              FIELD,
+              path + " is not a " + API_VERSION + " SealedSecret (found kind \"" + kind + "\")"));
+      return Optional.empty();
+    }
+    int before = out.size();
+    String name = text(doc, List.of("metadata", "name"), true, out);
+    String namespace = text(doc, List.of("metadata", "namespace"), false, out);
+    JsonNode annotations = root.path("metadata").path("annotations");
+    String scope =
+        "true".equals(annotations.path(CLUSTER_WIDE).asString(""))
+            ? "cluster-wide"
+            : "true".equals(annotations.path(NAMESPACE_WIDE).asString(""))
+                ? "namespace-wide"
+                : "strict";
+    if ("strict".equals(scope) && namespace.isEmpty()) {
+      out.add(
+          RegistryReader.problem(
+              doc, List.of("metadata"), "a strict-scope SealedSecret needs metadata.namespace"));
+    }
+    Map<String, SecretValue.Sealed> data = encryptedData(doc, out);
+    if (out.size() > before) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new CredentialSource.SealedSecretFile(
+            path, namespace, name, scope, data, doc.location(List.of("spec", "encryptedData"))));
+  }
+
+  private static Map<String, SecretValue.Sealed> encryptedData(
+      YamlDocument doc, List<Problem> out) {
+    List<Object> at = List.of("spec", "encryptedData");
+    JsonNode data = doc.at(at);
+    Map<String, SecretValue.Sealed> sealed = new LinkedHashMap<>();
+    if (!data.isObject()) {
+      out.add(RegistryReader.problem(doc, at, "is required and must be a mapping of ciphertexts"));
+      return sealed;
+    }
+    for (String key : data.propertyNames()) {
+      List<Object> field = List.of("spec", "encryptedData", key);
+      if (!key.equals(".dockerconfigjson") && !USER_KEYS.contains(key)) {
+        out.add(
+            RegistryReader.problem(
+                doc,
+                field,
+                "unexpected key; a registry credential holds"
+                    + " .dockerconfigjson, or username, password and optionally email"));
+        continue;
+      }
+      String text = data.path(key).isString() ? data.path(key).asString() : "";
+      Optional<String> wrong = Ciphertext.problem(text);
+      wrong.ifPresentOrElse(
+          m -> out.add(RegistryReader.problem(doc, field, m)),
+          () -> sealed.put(key, new SecretValue.Sealed(text, doc.location(field))));
+    }
+    boolean config = data.has(".dockerconfigjson");
+    boolean user = data.has("username") || data.has("password") || data.has("email");
+    if (config == user || (user && !(data.has("username") && data.has("password")))) {
+      out.add(
+          RegistryReader.problem(
+              doc,
+              at,
+              "must hold .dockerconfigjson, or username and"
+                  + " password (and optionally email), not both or neither"));
+    }
+    return sealed;
+  }
+
+  private static String text(
+      YamlDocument doc, List<Object> at, boolean required, List<Problem> out) {
+    JsonNode node = doc.at(at);
+    if (node.isString() && !node.asString().isEmpty()) {
+      return node.asString();
+    }
+    if (required || !node.isMissingNode()) {
+      out.add(RegistryReader.problem(doc, at, "is required and must be a non-empty string"));
+    }
+    return "";
+  }
+}
