@@ -3,7 +3,6 @@ package dev.pullsync.spec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -19,14 +18,16 @@ final class PullSecretReader {
   Optional<PullSecretSpec> read(YamlDocument doc, List<Problem> out) {
     int before = out.size();
     JsonNode spec = doc.root().path("spec");
-    String name = doc.at(List.of("metadata", "name")).asString();
-    Names.subdomainProblem(name)
-        .ifPresent(m -> out.add(RegistryReader.problem(doc, List.of("metadata", "name"), m)));
-    List<String> registries = strings(spec.path("registries"));
+    String name = doc.at(List.of("metadata", "name")).asString("");
+    if (doc.at(List.of("metadata", "name")).isString()) {
+      Names.subdomainProblem(name)
+          .ifPresent(m -> out.add(RegistryReader.problem(doc, List.of("metadata", "name"), m)));
+    }
+    List<String> registries = present(strings(spec.path("registries")));
     NamespaceSelection namespaces = namespaces(doc, out);
     List<Glob> serviceAccounts =
         spec.has("serviceAccounts") ? serviceAccounts(doc, out) : List.of(Glob.parse("default"));
-    Mode mode = Mode.valueOf(spec.path("mode").asString("enforce").toUpperCase(Locale.ROOT));
+    Mode mode = "report".equals(spec.path("mode").asString("")) ? Mode.REPORT : Mode.ENFORCE;
     Adopt adopt =
         "ifUnmanaged".equals(spec.path("adopt").asString("never"))
             ? Adopt.IF_UNMANAGED
@@ -48,13 +49,14 @@ final class PullSecretReader {
   private NamespaceSelection namespaces(YamlDocument doc, List<Problem> out) {
     List<Object> at = List.of("spec", "namespaces");
     JsonNode node = doc.at(at);
-    if (!node.has("names") && !node.has("patterns") && !node.has("selector")) {
+    if (node.isObject() && !node.has("names") && !node.has("patterns") && !node.has("selector")) {
       out.add(RegistryReader.problem(doc, at, "give at least one of names, patterns or selector"));
     }
     List<String> names = strings(node.path("names"));
     for (int i = 0; i < names.size(); i++) {
       int index = i;
-      Names.labelProblem(names.get(i))
+      Optional.ofNullable(names.get(i))
+          .flatMap(Names::labelProblem)
           .ifPresent(
               m ->
                   out.add(
@@ -69,7 +71,7 @@ final class PullSecretReader {
         node.has("selector")
             ? Optional.of(selector(doc, List.of("spec", "namespaces", "selector"), out))
             : Optional.empty();
-    return new NamespaceSelection(names, patterns, selector, exclude);
+    return new NamespaceSelection(present(names), patterns, selector, exclude);
   }
 
   private List<Glob> serviceAccounts(YamlDocument doc, List<Problem> out) {
@@ -93,6 +95,9 @@ final class PullSecretReader {
     List<String> texts = strings(doc.at(at));
     List<Glob> globs = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
+      if (texts.get(i) == null) {
+        continue; // the schema reports it
+      }
       try {
         globs.add(Glob.parse(texts.get(i)));
       } catch (IllegalArgumentException e) {
@@ -106,6 +111,9 @@ final class PullSecretReader {
     JsonNode node = doc.at(at);
     Map<String, String> labels = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : node.path("matchLabels").properties()) {
+      if (!e.getValue().isString()) {
+        continue; // the schema reports it
+      }
       List<Object> field = append(append(at, "matchLabels"), e.getKey());
       Names.labelKeyProblem(e.getKey())
           .ifPresent(m -> out.add(RegistryReader.problem(doc, field, m)));
@@ -124,16 +132,21 @@ final class PullSecretReader {
   private static LabelSelector.Requirement requirement(
       YamlDocument doc, List<Object> at, List<Problem> out) {
     JsonNode node = doc.at(at);
-    String key = node.path("key").asString();
-    Names.labelKeyProblem(key)
-        .ifPresent(m -> out.add(RegistryReader.problem(doc, append(at, "key"), m)));
-    LabelSelector.Operator operator = LabelSelector.Operator.IN;
+    String key = node.path("key").asString("");
+    if (node.path("key").isString()) {
+      Names.labelKeyProblem(key)
+          .ifPresent(m -> out.add(RegistryReader.problem(doc, append(at, "key"), m)));
+    }
+    LabelSelector.Operator operator = null;
     for (LabelSelector.Operator op : LabelSelector.Operator.values()) {
-      if (op.yaml().equals(node.path("operator").asString())) {
+      if (op.yaml().equals(node.path("operator").asString(""))) {
         operator = op;
       }
     }
     List<String> values = strings(node.path("values"));
+    if (operator == null) {
+      return new LabelSelector.Requirement(key, LabelSelector.Operator.IN, present(values));
+    }
     boolean needsValues =
         operator == LabelSelector.Operator.IN || operator == LabelSelector.Operator.NOT_IN;
     if (needsValues && values.isEmpty()) {
@@ -146,17 +159,25 @@ final class PullSecretReader {
     }
     for (int i = 0; i < values.size(); i++) {
       int index = i;
-      Names.labelValueProblem(values.get(i))
+      Optional.ofNullable(values.get(i))
+          .flatMap(Names::labelValueProblem)
           .ifPresent(
               m -> out.add(RegistryReader.problem(doc, append(append(at, "values"), index), m)));
     }
-    return new LabelSelector.Requirement(key, operator, values);
+    return new LabelSelector.Requirement(key, operator, present(values));
   }
 
+  /** The string items of a list; other items are left for the schema to report. */
   private static List<String> strings(JsonNode array) {
     List<String> values = new ArrayList<>();
-    array.forEach(n -> values.add(n.asString()));
+    if (array.isArray()) {
+      array.forEach(n -> values.add(n.isString() ? n.asString() : null));
+    }
     return values;
+  }
+
+  private static List<String> present(List<String> values) {
+    return values.stream().filter(java.util.Objects::nonNull).toList();
   }
 
   private static List<Object> append(List<Object> path, Object step) {

@@ -24,12 +24,16 @@ final class RegistryReader {
   /** The registry, or empty when {@code out} received problems for it. */
   Optional<RegistrySpec> read(YamlDocument doc, List<Problem> out) {
     int before = out.size();
-    String name = doc.at(List.of("metadata", "name")).asString();
-    Names.labelProblem(name)
-        .ifPresent(m -> out.add(problem(doc, List.of("metadata", "name"), "registry name " + m)));
-    String server = doc.at(List.of("spec", "server")).asString();
-    ServerAddress.problem(server)
-        .ifPresent(m -> out.add(problem(doc, List.of("spec", "server"), m)));
+    String name = doc.at(List.of("metadata", "name")).asString("");
+    if (doc.at(List.of("metadata", "name")).isString()) {
+      Names.labelProblem(name)
+          .ifPresent(m -> out.add(problem(doc, List.of("metadata", "name"), "registry name " + m)));
+    }
+    String server = doc.at(List.of("spec", "server")).asString("");
+    if (doc.at(List.of("spec", "server")).isString()) {
+      ServerAddress.problem(server)
+          .ifPresent(m -> out.add(problem(doc, List.of("spec", "server"), m)));
+    }
     Optional<LocalDate> expires = expires(doc, out);
     CredentialSource credential = credential(doc, out);
     if (out.size() > before || credential == null) {
@@ -41,6 +45,9 @@ final class RegistryReader {
 
   private CredentialSource credential(YamlDocument doc, List<Problem> out) {
     JsonNode spec = doc.root().path("spec");
+    if (!spec.isObject()) {
+      return null;
+    }
     boolean userPass = spec.has("username") || spec.has("password") || spec.has("email");
     int forms =
         (userPass ? 1 : 0)
@@ -61,6 +68,9 @@ final class RegistryReader {
     }
     if (spec.has("sealedSecretFile")) {
       List<Object> at = List.of("spec", "sealedSecretFile");
+      if (!spec.path("sealedSecretFile").isString()) {
+        return null;
+      }
       return sealedFiles
           .read(spec.path("sealedSecretFile").asString(), doc.location(at), out)
           .orElse(null);
@@ -104,6 +114,9 @@ final class RegistryReader {
   static Optional<SecretValue.Sealed> sealed(YamlDocument doc, List<Object> at, List<Problem> out) {
     List<Object> field = new ArrayList<>(at);
     field.add("sealed");
+    if (!doc.at(field).isString()) {
+      return Optional.empty(); // the schema reports it
+    }
     String text = doc.at(field).asString();
     Optional<String> wrong = Ciphertext.problem(text);
     wrong.ifPresent(m -> out.add(problem(doc, field, m)));
@@ -114,7 +127,7 @@ final class RegistryReader {
 
   private static Optional<LocalDate> expires(YamlDocument doc, List<Problem> out) {
     List<Object> at = List.of("spec", "expires");
-    if (doc.at(at).isMissingNode()) {
+    if (!doc.at(at).isString()) {
       return Optional.empty();
     }
     try {

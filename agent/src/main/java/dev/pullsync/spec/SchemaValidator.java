@@ -41,6 +41,13 @@ public final class SchemaValidator {
     return new SchemaValidator(schema);
   }
 
+  /** Adds every schema violation of {@code doc} to {@code out}; true when there was none. */
+  public boolean validate(YamlDocument doc, List<Problem> out) {
+    List<Problem> found = validate(doc);
+    out.addAll(found);
+    return found.isEmpty();
+  }
+
   /** Every schema violation of {@code doc}, one problem per offending field. */
   public List<Problem> validate(YamlDocument doc) {
     Set<Problem> problems = new LinkedHashSet<>();
@@ -62,8 +69,7 @@ public final class SchemaValidator {
         List<Object> field = child(path, error.getProperty());
         yield at(doc, field, field, "unknown field" + allowed(error));
       }
-      case "type" ->
-          at(doc, path, path, "must be " + article(rule) + ", not " + kindOf(doc.at(path)));
+      case "type" -> at(doc, path, path, typeMessage(error, rule, doc.at(path)));
       case "enum" -> at(doc, path, path, "must be one of " + listed(rule));
       case "const" -> at(doc, path, path, "must be " + rule.asString());
       case "minItems" ->
@@ -134,6 +140,15 @@ public final class SchemaValidator {
     List<Object> next = new ArrayList<>(path);
     next.add(name == null ? "?" : name);
     return next;
+  }
+
+  private static String typeMessage(Error error, JsonNode rule, JsonNode value) {
+    if (error.getSchemaLocation().toString().contains("$defs/sealed")) {
+      return "must be sealed, written {sealed: <ciphertext from kubeseal --raw or pullsync seal>},"
+          + " not "
+          + kindOf(value);
+    }
+    return "must be " + article(rule) + ", not " + kindOf(value);
   }
 
   private static String article(JsonNode type) {

@@ -68,13 +68,15 @@ public final class SpecLoader {
     }
     RegistryReader registryReader = new RegistryReader(new SealedSecretFileReader(realRoot, yaml));
     List<RegistrySpec> registries = new ArrayList<>();
-    for (YamlDocument doc : valid(registryDocs, registrySchema, problems)) {
-      registryReader.read(doc, problems).ifPresent(registries::add);
+    for (YamlDocument doc : registryDocs) {
+      boolean clean = registrySchema.validate(doc, problems);
+      registryReader.read(doc, problems).filter(r -> clean).ifPresent(registries::add);
     }
     PullSecretReader pullSecretReader = new PullSecretReader();
     List<PullSecretSpec> pullSecrets = new ArrayList<>();
-    for (YamlDocument doc : valid(pullSecretDocs, pullSecretSchema, problems)) {
-      pullSecretReader.read(doc, problems).ifPresent(pullSecrets::add);
+    for (YamlDocument doc : pullSecretDocs) {
+      boolean clean = pullSecretSchema.validate(doc, problems);
+      pullSecretReader.read(doc, problems).filter(p -> clean).ifPresent(pullSecrets::add);
     }
     duplicates("Registry", registryDocs, problems);
     duplicates("PullSecret", pullSecretDocs, problems);
@@ -126,19 +128,6 @@ public final class SpecLoader {
                   ? "unknown kind \"" + kind + "\" (expected Registry or PullSecret)"
                   : "is required (Registry or PullSecret)"));
     }
-  }
-
-  private static List<YamlDocument> valid(
-      List<YamlDocument> docs, SchemaValidator schema, List<Problem> problems) {
-    List<YamlDocument> valid = new ArrayList<>();
-    for (YamlDocument doc : docs) {
-      List<Problem> found = schema.validate(doc);
-      problems.addAll(found);
-      if (found.isEmpty()) {
-        valid.add(doc);
-      }
-    }
-    return valid;
   }
 
   private static void duplicates(String kind, List<YamlDocument> docs, List<Problem> problems) {

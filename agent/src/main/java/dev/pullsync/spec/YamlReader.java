@@ -14,6 +14,7 @@ import java.util.List;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
@@ -93,6 +94,13 @@ public final class YamlReader {
     } catch (MarkedYamlEngineException e) {
       int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(1);
       problems.add(new Problem(new Location(name, line), "", syntaxMessage(e.getProblem())));
+    } catch (ReaderException e) {
+      String at = String.format("U+%04X", e.getCodePoint());
+      problems.add(
+          new Problem(
+              new Location(name, lineOfCodePoint(text, e.getPosition())),
+              "",
+              "not YAML text: holds the control character " + at));
     } catch (YamlEngineException e) {
       problems.add(new Problem(new Location(name, 1), "", engineMessage(e)));
     }
@@ -153,6 +161,12 @@ public final class YamlReader {
       }
     }
     return -1;
+  }
+
+  private static int lineOfCodePoint(String text, int codePoints) {
+    int end =
+        text.offsetByCodePoints(0, Math.min(codePoints, text.codePointCount(0, text.length())));
+    return (int) text.substring(0, end).chars().filter(c -> c == '\n').count() + 1;
   }
 
   private static int lineAt(byte[] bytes, int offset) {
