@@ -2,6 +2,8 @@ package dev.pullsync.source;
 
 import java.util.List;
 import org.eclipse.jgit.api.TransportCommand;
+import org.eclipse.jgit.api.TransportConfigCallback;
+import org.eclipse.jgit.transport.Transport;
 
 /**
  * How the agent authenticates to a Git remote, for fetching the spec and pushing the report. One
@@ -14,11 +16,20 @@ import org.eclipse.jgit.api.TransportCommand;
  *   <li>{@link SshAuth}: a private key (file or in memory) and a known_hosts file that is always
  *       checked strictly.
  * </ul>
+ *
+ * <p>It is a {@link TransportConfigCallback}: pass it to any JGit transport command with {@code
+ * setTransportConfigCallback(auth)}, or call {@link #configure(TransportCommand)}.
  */
-public interface GitAuth extends AutoCloseable {
+public interface GitAuth extends TransportConfigCallback, AutoCloseable {
 
-  /** Applies credentials and transport settings to one JGit fetch, push, clone or ls-remote. */
-  void configure(TransportCommand<?, ?> command);
+  /** Sets credentials (HTTPS) or the SSH session factory on one transport. */
+  @Override
+  void configure(Transport transport);
+
+  /** Applies this auth to one JGit fetch, push, clone or ls-remote. */
+  default void configure(TransportCommand<?, ?> command) {
+    command.setTransportConfigCallback(this);
+  }
 
   /**
    * Values that must never appear in a message (the token or password as currently read), so
@@ -39,7 +50,7 @@ public interface GitAuth extends AutoCloseable {
     INSTANCE;
 
     @Override
-    public void configure(TransportCommand<?, ?> command) {}
+    public void configure(Transport transport) {}
 
     @Override
     public List<String> secrets() {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.eclipse.jgit.api.TransportCommand;
+import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
@@ -48,9 +48,9 @@ public final class HttpsAuth implements GitAuth {
   }
 
   @Override
-  public void configure(TransportCommand<?, ?> command) {
+  public void configure(Transport transport) {
     String username = usernameFile.map(HttpsAuth::read).orElse(fixedUsername);
-    command.setCredentialsProvider(
+    transport.setCredentialsProvider(
         new UsernamePasswordCredentialsProvider(username, read(passwordFile)));
   }
 

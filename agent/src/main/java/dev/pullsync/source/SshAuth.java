@@ -9,8 +9,8 @@ import java.security.KeyPair;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.sshd.JGitKeyCache;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
@@ -64,13 +64,10 @@ public final class SshAuth implements GitAuth {
   }
 
   @Override
-  public void configure(TransportCommand<?, ?> command) {
-    command.setTransportConfigCallback(
-        transport -> {
-          if (transport instanceof SshTransport ssh) {
-            ssh.setSshSessionFactory(factory);
-          }
-        });
+  public void configure(Transport transport) {
+    if (transport instanceof SshTransport ssh) {
+      ssh.setSshSessionFactory(factory);
+    }
   }
 
   @Override
