@@ -14,21 +14,30 @@ import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.util.FileUtils;
 
 /**
  * Fetches the spec repository into a work folder of our own and pins the branch head: a detached,
  * hard-reset, cleaned checkout of exactly that commit, so uncommitted files of a user's checkout
- * are never read. The first fetch clones; later ones fetch only what is new.
+ * are never read. The work folder persists: the first fetch is shallow where possible, later ones
+ * fetch only what is new, and the last fetched revision stays in the folder's tracking ref. A
+ * failed fetch throws (the caller keeps enforcing its last good revision) and starts a backoff
+ * during which the failure is reported again without touching the network. With a verifier, the
+ * pinned commit must pass it (e.g. a trusted signature) or nothing of it is checked out.
  */
 public final class GitSource {
+  private static final int FIRST_DEPTH = 1;
+  private static final int TIMEOUT_SECONDS = 120;
+
   private final SourceOptions options;
   private final Clock clock;
+  private final FetchBackoff backoff;
 
   public GitSource(SourceOptions options, Clock clock) {
     this.options = options;
     this.clock = clock;
+    this.backoff = new FetchBackoff(clock);
   }
 
   /**
@@ -37,29 +46,34 @@ public final class GitSource {
    * @throws SourceException when fetching, pinning or verification fails
    */
   public synchronized Snapshot fetch() {
+    backoff.checkReady();
+    try {
+      Snapshot snapshot = fetchAndPin();
+      backoff.succeeded();
+      return snapshot;
+    } catch (SourceException e) {
+      backoff.failed(e);
+      throw e;
+    }
+  }
+
+  private Snapshot fetchAndPin() {
     Path dir = options.workDir().resolve(folderName(url()));
     try (Git git = open(dir)) {
       String tracking = "refs/remotes/origin/" + options.branch();
-      FetchCommand fetch =
-          git.fetch()
-              .setRemote(url())
-              .setRefSpecs(new RefSpec("+refs/heads/" + options.branch() + ":" + tracking))
-              .setRemoveDeletedRefs(true);
-      options.auth().configure(fetch);
-      fetch.call();
+      fetchInto(git, tracking);
       Ref head = git.getRepository().exactRef(tracking);
       if (head == null) {
         throw new SourceException(
             "branch " + options.branch() + " not found in " + RedactedUrl.of(url()));
       }
-      RevCommit commit;
-      try (RevWalk walk = new RevWalk(git.getRepository())) {
-        commit = walk.parseCommit(head.getObjectId());
-      }
+      RevCommit commit =
+          SpecCommit.of(git.getRepository(), head.getObjectId(), options.excludedPath());
       options.verifier().verify(git.getRepository(), commit);
       git.checkout().setName(commit.name()).setForced(true).call();
       git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commit.name()).call();
       git.clean().setCleanDirectories(true).setIgnore(false).setForce(true).call();
+      removeExcluded(dir);
       String revision = options.branch() + "@sha1:" + commit.name();
       return new Snapshot(revision, commit.name(), specRoot(dir), clock.instant());
     } catch (GitAPIException | IOException | RuntimeException e) {
@@ -73,6 +87,47 @@ public final class GitSource {
               + options.branch()
               + ": "
               + RedactedUrl.describe(e, options.auth().secrets()));
+    }
+  }
+
+  /**
+   * Fetches only the configured branch. The first fetch is shallow ({@value #FIRST_DEPTH} commit)
+   * where the server allows it and no history is needed; later fetches bring only what is new.
+   */
+  private void fetchInto(Git git, String tracking) throws GitAPIException, IOException {
+    boolean first = git.getRepository().exactRef(tracking) == null;
+    boolean shallow = first && options.excludedPath().isEmpty();
+    try {
+      fetchCommand(git, tracking, shallow ? FIRST_DEPTH : 0).call();
+    } catch (GitAPIException e) {
+      if (!shallow) {
+        throw e;
+      }
+      fetchCommand(git, tracking, 0).call();
+    }
+  }
+
+  private FetchCommand fetchCommand(Git git, String tracking, int depth) {
+    FetchCommand fetch =
+        git.fetch()
+            .setRemote(url())
+            .setRefSpecs(new RefSpec("+refs/heads/" + options.branch() + ":" + tracking))
+            .setRemoveDeletedRefs(true)
+            .setTimeout(TIMEOUT_SECONDS);
+    if (depth > 0) {
+      fetch.setDepth(depth);
+    }
+    options.auth().configure(fetch);
+    return fetch;
+  }
+
+  private void removeExcluded(Path dir) throws IOException {
+    if (options.excludedPath().isEmpty()) {
+      return;
+    }
+    Path excluded = dir.resolve(options.excludedPath().get()).normalize();
+    if (excluded.startsWith(dir) && !excluded.equals(dir) && Files.exists(excluded)) {
+      FileUtils.delete(excluded.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING);
     }
   }
 

@@ -19,7 +19,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * config gpg.ssh.allowedSignersFile}); which one is told by its content. OpenPGP signatures are
  * checked with BouncyCastle, SSH signatures with JGit's SSH signature verifier.
  */
-public final class HeadSignatureVerifier {
+public final class HeadSignatureVerifier implements CommitVerifier {
   private final Optional<OpenPgpSignatures> openPgp;
   private final Optional<Path> allowedSigners;
   private final Path keysFile;
@@ -51,6 +51,19 @@ public final class HeadSignatureVerifier {
       throw new IOException(keysFile + " holds neither OpenPGP keys nor SSH allowed signers");
     }
     return new HeadSignatureVerifier(Optional.empty(), Optional.of(keysFile), keysFile);
+  }
+
+  /**
+   * For {@link GitSource}: refuses the commit unless it is signed by a trusted key.
+   *
+   * @throws SourceException naming the commit and the key it was signed with
+   */
+  @Override
+  public void verify(Repository repository, RevCommit commit) {
+    SignatureVerdict verdict = check(repository, commit);
+    if (!verdict.trusted()) {
+      throw new SourceException("signature check failed, not applied: " + verdict.reason());
+    }
   }
 
   /** Whether {@code commit} may be applied, and with which key it was signed. */

@@ -2,6 +2,7 @@ package dev.pullsync.source;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where the spec comes from and how to reach it.
@@ -13,9 +14,18 @@ import java.util.Objects;
  * @param workDir where our own clones live (never the user's checkout)
  * @param auth remote authentication (HTTPS token or password, SSH key); {@link GitAuth#none()}
  * @param verifier checks each fetched commit before it is used
+ * @param excludedPath a repository directory the agent writes its own report to on this branch
+ *     ({@code ReportTarget#excludedSpecPath}): commits touching only it are not new revisions, and
+ *     its files are removed from the checkout so the spec loader never reads them
  */
 public record SourceOptions(
-    String repo, String branch, String path, Path workDir, GitAuth auth, CommitVerifier verifier) {
+    String repo,
+    String branch,
+    String path,
+    Path workDir,
+    GitAuth auth,
+    CommitVerifier verifier,
+    Optional<String> excludedPath) {
   public SourceOptions {
     Objects.requireNonNull(repo, "repo");
     branch = branch == null || branch.isBlank() ? "main" : branch;
@@ -23,6 +33,17 @@ public record SourceOptions(
     workDir = workDir == null ? defaultWorkDir() : workDir;
     auth = auth == null ? GitAuth.none() : auth;
     verifier = verifier == null ? CommitVerifier.ACCEPT_ALL : verifier;
+    excludedPath = excludedPath == null ? Optional.empty() : excludedPath;
+  }
+
+  public SourceOptions(
+      String repo,
+      String branch,
+      String path,
+      Path workDir,
+      GitAuth auth,
+      CommitVerifier verifier) {
+    this(repo, branch, path, workDir, auth, verifier, Optional.empty());
   }
 
   /** Local repository, default branch handling, no auth, no verification. */
@@ -36,14 +57,19 @@ public record SourceOptions(
   }
 
   public SourceOptions withWorkDir(Path dir) {
-    return new SourceOptions(repo, branch, path, dir, auth, verifier);
+    return new SourceOptions(repo, branch, path, dir, auth, verifier, excludedPath);
   }
 
   public SourceOptions withAuth(GitAuth gitAuth) {
-    return new SourceOptions(repo, branch, path, workDir, gitAuth, verifier);
+    return new SourceOptions(repo, branch, path, workDir, gitAuth, verifier, excludedPath);
   }
 
   public SourceOptions withVerifier(CommitVerifier commitVerifier) {
-    return new SourceOptions(repo, branch, path, workDir, auth, commitVerifier);
+    return new SourceOptions(repo, branch, path, workDir, auth, commitVerifier, excludedPath);
+  }
+
+  /** Reports are written under {@code dir} on this same branch; see {@code excludedPath}. */
+  public SourceOptions withExcludedPath(Optional<String> dir) {
+    return new SourceOptions(repo, branch, path, workDir, auth, verifier, dir);
   }
 }
