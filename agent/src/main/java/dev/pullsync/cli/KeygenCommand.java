@@ -56,7 +56,7 @@ final class KeygenCommand implements Callable<Integer> {
   String namespace;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     if (bits < 2048) {
       throw new ParameterException(spec.commandLine(), "--bits must be at least 2048");
     }
@@ -75,10 +75,17 @@ final class KeygenCommand implements Callable<Integer> {
     String crt = PemObjects.write(key.certificate());
     String pkcs1 = PemObjects.write(key.keyPair().getPrivate());
     String name = "sealed-secrets-key-" + key.sealingKey("new").shortId().substring(0, 8);
-    Files.createDirectories(out);
-    write(out.resolve("tls.crt"), crt);
-    write(out.resolve("tls.key"), pkcs1);
-    write(out.resolve(MANIFEST), YamlText.of(secret(name, crt, pkcs1)));
+    try {
+      Files.createDirectories(out);
+      write(out.resolve("tls.crt"), crt);
+      write(out.resolve("tls.key"), pkcs1);
+      write(out.resolve(MANIFEST), YamlText.of(secret(name, crt, pkcs1)));
+    } catch (IOException e) {
+      spec.commandLine()
+          .getErr()
+          .println(out + ": cannot write the key files (" + e.getClass().getSimpleName() + ")");
+      return ExitCode.FAILED;
+    }
     spec.commandLine()
         .getOut()
         .printf(

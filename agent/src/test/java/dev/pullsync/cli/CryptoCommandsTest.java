@@ -236,6 +236,16 @@ class CryptoCommandsTest {
     assertThat(again.err()).contains("already exists");
   }
 
+  @Test
+  void keygenIntoAnUnwritablePlaceFailsWithOneLine() throws Exception {
+    Path file = Files.writeString(dir.resolve("plain-file"), "x");
+    CommandRun run =
+        CommandRun.of("", "keygen", "--out", file.resolve("sub").toString(), "--bits", "2048");
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).startsWith(file.resolve("sub") + ": cannot write the key files (");
+    assertThat(run.err().lines()).hasSize(1);
+  }
+
   private static String[] concat(String[] a, String[] b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
