@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Re-seal every sealed value in the examples for a certificate (default: the public DEMO key).
 #
-#   examples/seal.sh OLD_KEY [CERT]
+#   [CERT=FILE] examples/seal.sh OLD_KEY...
 #
-# OLD_KEY opens the current values (a PEM private key, key Secret or key backup List); CERT
+# OLD_KEY files open the current values (PEM private keys, key Secrets or key backup Lists); CERT
 # (default examples/demo-key/tls.crt) seals the new ones. Run from the repository root after
 # `mvn -B package` (or set PULLSYNC to a pullsync command).
 #
@@ -17,8 +17,9 @@
 #       --scope namespace-wide --namespace pullsync
 set -euo pipefail
 
-old_key=${1:?usage: examples/seal.sh OLD_KEY [CERT]}
-cert=${2:-examples/demo-key/tls.crt}
+[ $# -ge 1 ] || { echo "usage: [CERT=FILE] examples/seal.sh OLD_KEY..." >&2; exit 2; }
+old_keys=("$@")
+cert=${CERT:-examples/demo-key/tls.crt}
 read -r -a pullsync <<<"${PULLSYNC:-java -jar agent/target/pullsync.jar}"
 plain=$(mktemp)
 trap 'rm -f "$plain"' EXIT
@@ -27,7 +28,7 @@ trap 'rm -f "$plain"' EXIT
 open() {
   local value=$1
   shift
-  printf %s "$value" | "${pullsync[@]}" unseal --key "$old_key" --raw "$@" >"$plain" 2>/dev/null
+  printf %s "$value" | "${pullsync[@]}" unseal --key "${old_keys[@]}" --raw "$@" >"$plain" 2>/dev/null
 }
 
 seal() {
@@ -69,8 +70,9 @@ find examples -name '*.yaml' -not -path 'examples/demo-key/*' -print0 | sort -z 
   while IFS= read -r -d '' file; do
     if grep -q '^kind: SealedSecret' "$file"; then
       reseal_manifest "$file"
+      echo "re-sealed $file"
     elif grep -q 'sealed:' "$file"; then
       reseal_inline "$file"
+      echo "re-sealed $file"
     fi
-    echo "re-sealed $file"
   done
