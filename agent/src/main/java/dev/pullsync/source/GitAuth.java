@@ -1,6 +1,8 @@
 package dev.pullsync.source;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.transport.Transport;
@@ -43,6 +45,46 @@ public interface GitAuth extends TransportConfigCallback, AutoCloseable {
   /** No credentials. */
   static GitAuth none() {
     return NoAuth.INSTANCE;
+  }
+
+  /**
+   * The auth the agent configuration's {@code git.auth} files describe: {@code tokenFile} (sent
+   * with the user name in {@code usernameFile}, or {@value HttpsAuth#TOKEN_USER}), else {@code
+   * usernameFile} + {@code passwordFile}, else {@code sshKeyFile} + {@code knownHostsFile} (both
+   * required: there is no "accept any host key"), else none.
+   *
+   * @param workDir the agent's work folder (SSH keeps an empty home directory there)
+   * @throws IllegalArgumentException for an incomplete combination, naming the missing field
+   */
+  static GitAuth fromFiles(
+      Optional<Path> tokenFile,
+      Optional<Path> usernameFile,
+      Optional<Path> passwordFile,
+      Optional<Path> sshKeyFile,
+      Optional<Path> knownHostsFile,
+      Path workDir) {
+    if (tokenFile.isPresent()) {
+      return usernameFile
+          .map(user -> HttpsAuth.tokenWithUserFile(tokenFile.get(), user))
+          .orElseGet(() -> HttpsAuth.token(tokenFile.get()));
+    }
+    if (passwordFile.isPresent() || (usernameFile.isPresent() && sshKeyFile.isEmpty())) {
+      if (usernameFile.isEmpty() || passwordFile.isEmpty()) {
+        throw new IllegalArgumentException(
+            "git.auth: usernameFile and passwordFile must be given together");
+      }
+      return HttpsAuth.basic(usernameFile.get(), passwordFile.get());
+    }
+    if (sshKeyFile.isPresent()) {
+      Path knownHosts =
+          knownHostsFile.orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "git.auth.knownHostsFile: required with sshKeyFile (host keys are always"
+                          + " checked; create it with ssh-keyscan)"));
+      return SshAuth.keyFile(sshKeyFile.get(), knownHosts, workDir.resolve("ssh"));
+    }
+    return none();
   }
 
   /** The no-credentials case. */

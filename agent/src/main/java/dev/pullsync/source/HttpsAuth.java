@@ -42,6 +42,11 @@ public final class HttpsAuth implements GitAuth {
     return token(tokenFile, TOKEN_USER);
   }
 
+  /** A token from {@code tokenFile}, sent with the user name read from {@code usernameFile}. */
+  public static HttpsAuth tokenWithUserFile(Path tokenFile, Path usernameFile) {
+    return new HttpsAuth(Optional.of(usernameFile), "", tokenFile);
+  }
+
   /** A user name and a password, each from its own file. */
   public static HttpsAuth basic(Path usernameFile, Path passwordFile) {
     return new HttpsAuth(Optional.of(usernameFile), "", passwordFile);

@@ -1,4 +1,4 @@
-package dev.pullsync.source;
+package dev.pullsync.testkit;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -7,16 +7,16 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /** Every log line the agent writes while a test runs, formatted, for canary searches. */
-final class CapturedLogs implements AutoCloseable {
+public final class CapturedLogs implements AutoCloseable {
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-  CapturedLogs() {
+  public CapturedLogs() {
     appender.start();
     root.addAppender(appender);
   }
 
-  List<String> lines() {
+  public List<String> lines() {
     return appender.list.stream()
         .map(
             e ->
@@ -31,7 +31,7 @@ final class CapturedLogs implements AutoCloseable {
         .toList();
   }
 
-  long count(String fragment) {
+  public long count(String fragment) {
     return lines().stream().filter(l -> l.contains(fragment)).count();
   }
 
