@@ -47,6 +47,21 @@ class FetchesOverSshWithKnownHostsTest {
   }
 
   @Test
+  void clonesWithAnEd25519KeyFile() throws Exception {
+    server.close();
+    KeyPair ed25519 =
+        java.security.KeyPairGenerator.getInstance(
+                "Ed25519", new org.bouncycastle.jce.provider.BouncyCastleProvider())
+            .generateKeyPair();
+    server = new GitSshServer(spec.bare(), ed25519.getPublic());
+    Path knownHosts = write("known_hosts", server.knownHostsLine());
+    try (SshAuth auth = SshAuth.keyFile(keyFile(ed25519), knownHosts, tmp.resolve("work"));
+        Git clone = clone(auth)) {
+      assertThat(clone.getRepository().resolve("refs/heads/main")).isEqualTo(head);
+    }
+  }
+
+  @Test
   void clonesWithAnInMemoryKey() throws Exception {
     Path knownHosts = write("known_hosts", server.knownHostsLine());
     try (SshAuth auth = SshAuth.keyPair(clientKey, knownHosts, tmp.resolve("work"));
