@@ -134,6 +134,14 @@ public final class TestEngine implements AutoCloseable {
     return reconciler.plan(Trigger.full("plan"));
   }
 
+  /** Waits until the informer caches show namespace {@code name} with ServiceAccount {@code sa}. */
+  public void awaitServiceAccount(String namespace, String sa) {
+    view.start();
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> view.inventory().serviceAccountsIn(namespace).contains(sa));
+  }
+
   public Reconciler reconciler() {
     return reconciler;
   }
