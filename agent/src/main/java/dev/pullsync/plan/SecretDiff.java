@@ -25,14 +25,16 @@ final class SecretDiff {
     if (!Ownership.SECRET_TYPE.equals(live.type())) {
       out.add("type is " + (live.type().isEmpty() ? "unset" : live.type()));
     }
-    out.addAll(dataDifferences(desired, live));
+    List<String> data = dataDifferences(desired, live);
+    out.addAll(data);
     for (Map.Entry<String, String> label : new java.util.TreeMap<>(desired.labels()).entrySet()) {
       if (!label.getValue().equals(live.labels().get(label.getKey()))) {
         out.add("label " + label.getKey() + " differs");
       }
     }
-    String fingerprint = desired.annotations().get(Ownership.FINGERPRINT);
-    if (fingerprint != null && !fingerprint.equals(live.annotations().get(Ownership.FINGERPRINT))) {
+    String fingerprint = desired.annotations().getOrDefault(Ownership.FINGERPRINT, "");
+    boolean stale = !fingerprint.equals(live.annotations().get(Ownership.FINGERPRINT));
+    if (data.isEmpty() && stale) {
       out.add("annotation " + Ownership.FINGERPRINT + " differs");
     }
     return out;
