@@ -6,12 +6,10 @@ import dev.pullsync.desired.DesiredSecret;
 import dev.pullsync.desired.Inventory;
 import dev.pullsync.desired.Ownership;
 import dev.pullsync.desired.Ref;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,7 +19,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -66,15 +63,22 @@ public final class ClusterView implements AutoCloseable {
     return this;
   }
 
-  /**
-   * Calls {@code listener} with the namespace of every Namespace or ServiceAccount added or
-   * changed, and of every managed Secret changed or deleted (so drift is repaired within seconds).
-   */
-  public void onNamespaceEvent(Consumer<String> listener) {
+  /** The running Namespace informer, for event handlers (do not stop it; close the view). */
+  public SharedIndexInformer<Namespace> namespaceInformer() {
     start();
-    namespaces.addEventHandler(handler(n -> n.getMetadata().getName(), listener));
-    serviceAccounts.addEventHandler(handler(s -> s.getMetadata().getNamespace(), listener));
-    secrets.addEventHandler(handler(s -> s.getMetadata().getNamespace(), listener));
+    return namespaces;
+  }
+
+  /** The running ServiceAccount informer, for event handlers. */
+  public SharedIndexInformer<ServiceAccount> serviceAccountInformer() {
+    start();
+    return serviceAccounts;
+  }
+
+  /** The running informer over our managed Secrets, for event handlers (drift repair). */
+  public SharedIndexInformer<Secret> managedSecretInformer() {
+    start();
+    return secrets;
   }
 
   /**
@@ -176,29 +180,6 @@ public final class ClusterView implements AutoCloseable {
       t = t.getCause();
     }
     return e.getClass().getSimpleName();
-  }
-
-  private static <T extends HasMetadata> ResourceEventHandler<T> handler(
-      java.util.function.Function<T, String> namespaceOf, Consumer<String> listener) {
-    return new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(T obj) {
-        listener.accept(namespaceOf.apply(obj));
-      }
-
-      @Override
-      public void onUpdate(T oldObj, T newObj) {
-        if (!java.util.Objects.equals(
-            oldObj.getMetadata().getResourceVersion(), newObj.getMetadata().getResourceVersion())) {
-          listener.accept(namespaceOf.apply(newObj));
-        }
-      }
-
-      @Override
-      public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-        listener.accept(namespaceOf.apply(obj));
-      }
-    };
   }
 
   @Override

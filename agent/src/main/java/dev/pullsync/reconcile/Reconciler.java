@@ -74,7 +74,10 @@ public final class Reconciler implements ReconcileRunner {
     if (current.failure().isPresent()) {
       throw current.failure().get();
     }
-    Revision good = current.good().orElseThrow();
+    if (current.good().isEmpty()) {
+      throw new SourceException(String.join("; ", current.errors()));
+    }
+    Revision good = current.good().get();
     Desired desired = render(good, trigger);
     return planner.plan(desired, cluster.snapshot(desired));
   }

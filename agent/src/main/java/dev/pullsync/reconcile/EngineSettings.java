@@ -1,0 +1,39 @@
+package dev.pullsync.reconcile;
+
+import dev.pullsync.apply.ApplyOptions;
+import dev.pullsync.plan.Policy;
+import dev.pullsync.source.SourceOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything needed to build the engine, resolved from flags and the agent configuration (flags
+ * win). The {@code cli} builds it; {@code pullsync run} (long-running) and {@code demo} reuse it.
+ *
+ * @param cluster the cluster name used in reports
+ * @param agentNamespace the agent's own namespace (sealing scope), default {@code pullsync}
+ * @param keys PEM key files, key Secrets or key backup lists
+ * @param keysFromCluster also read the sealed-secrets controller's key Secrets
+ * @param syncTimeout how long to wait for the informer caches' first list
+ */
+public record EngineSettings(
+    SourceOptions source,
+    String cluster,
+    String agentNamespace,
+    List<Path> keys,
+    boolean keysFromCluster,
+    Policy policy,
+    ApplyOptions apply,
+    Duration syncTimeout) {
+  public EngineSettings {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(agentNamespace, "agentNamespace");
+    keys = List.copyOf(keys);
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(apply, "apply");
+    Objects.requireNonNull(syncTimeout, "syncTimeout");
+  }
+}
