@@ -38,11 +38,13 @@ final class DeletionGuard {
   }
 
   /** The changes with every applicable removal refused. */
-  List<Change> refuse(List<Change> changes, String why) {
+  List<Change> refuse(List<Change> changes) {
     List<Change> out = new ArrayList<>();
     for (Change c : changes) {
       boolean removal = c.action() == Action.DELETE || c.action() == Action.UNLINK;
-      out.add(removal && c.execution() == Execution.APPLY ? c.with(Execution.REFUSED, why) : c);
+      boolean held = removal && c.execution() == Execution.APPLY;
+      out.add(
+          held ? c.with(Execution.REFUSED, "held back by the deletion guard; " + c.reason()) : c);
     }
     return out;
   }

@@ -14,10 +14,8 @@ final class PlanText {
         unchanged++;
         continue;
       }
-      out.append(
-              String.format(
-                  "  %-8s %s in %s",
-                  c.action().display(), PlanFormat.object(c), c.ref().namespace()))
+      String where = c.kind() == Kind.NAMESPACE ? "" : " in " + c.ref().namespace();
+      out.append(String.format("  %-8s %s%s", c.action().display(), PlanFormat.object(c), where))
           .append(c.drift().map(d -> " [" + d.display() + "]").orElse(""))
           .append(PlanFormat.executionNote(c))
           .append(": ")
@@ -25,7 +23,7 @@ final class PlanText {
           .append('\n');
     }
     if (unchanged > 0) {
-      out.append("  ").append(unchanged).append(" objects unchanged\n");
+      out.append("  ").append(unchanged).append(" unchanged\n");
     }
     plan.errors().forEach(e -> out.append("error: ").append(e).append('\n'));
     return out.toString();

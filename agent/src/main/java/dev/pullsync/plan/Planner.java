@@ -44,7 +44,7 @@ public final class Planner {
     Optional<String> refusal = guard.check(changes, live.managedSecrets());
     List<Change> guarded = changes;
     if (refusal.isPresent()) {
-      guarded = guard.refuse(changes, refusal.get());
+      guarded = guard.refuse(changes);
       errors.add(refusal.get());
     }
     return new Plan(desired.revision(), guarded.stream().sorted(ORDER).toList(), errors);
