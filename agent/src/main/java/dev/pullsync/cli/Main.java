@@ -20,7 +20,9 @@ import picocli.CommandLine.ParseResult;
       SealCommand.class,
       UnsealCommand.class,
       KeygenCommand.class,
-      ValidateCommand.class
+      ValidateCommand.class,
+      RunCommand.class,
+      PlanCommand.class
     })
 public final class Main {
 
@@ -62,6 +64,10 @@ public final class Main {
       for (Problem p : invalid.problems()) {
         err.println(p);
       }
+      return ExitCode.INVALID_INPUT;
+    }
+    if (ex instanceof CommandLine.ParameterException bad) {
+      err.println("pullsync: " + bad.getMessage());
       return ExitCode.INVALID_INPUT;
     }
     boolean verbose = parseResult.hasMatchedOption("--verbose");

@@ -81,21 +81,6 @@ public final class ClusterView implements AutoCloseable {
     return secrets;
   }
 
-  /**
-   * The running Namespace informer, for event handlers that must share this view's watches rather
-   * than open a second set.
-   */
-  public SharedIndexInformer<Namespace> namespaceInformer() {
-    start();
-    return namespaces;
-  }
-
-  /** The running ServiceAccount informer (see {@link #namespaceInformer()}). */
-  public SharedIndexInformer<ServiceAccount> serviceAccountInformer() {
-    start();
-    return serviceAccounts;
-  }
-
   /** The namespaces and ServiceAccount names the renderer selects from. */
   public Inventory inventory() {
     start();

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param agentNamespace the agent's own namespace (sealing scope), default {@code pullsync}
  * @param keys PEM key files, key Secrets or key backup lists
  * @param keysFromCluster also read the sealed-secrets controller's key Secrets
+ * @param keysNamespace the sealed-secrets controller's namespace (default {@code kube-system})
  * @param syncTimeout how long to wait for the informer caches' first list
  */
 public record EngineSettings(
@@ -24,6 +25,7 @@ public record EngineSettings(
     String agentNamespace,
     List<Path> keys,
     boolean keysFromCluster,
+    String keysNamespace,
     Policy policy,
     ApplyOptions apply,
     Duration syncTimeout) {
@@ -32,6 +34,7 @@ public record EngineSettings(
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(agentNamespace, "agentNamespace");
     keys = List.copyOf(keys);
+    Objects.requireNonNull(keysNamespace, "keysNamespace");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(apply, "apply");
     Objects.requireNonNull(syncTimeout, "syncTimeout");

@@ -12,6 +12,7 @@ import dev.pullsync.plan.Planner;
 import dev.pullsync.report.Report;
 import dev.pullsync.report.Reporter;
 import dev.pullsync.source.SourceException;
+import dev.pullsync.spec.InvalidSpecException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,14 @@ public final class Reconciler implements ReconcileRunner {
         report.result().display(),
         report.errors().isEmpty() ? "" : String.join("; ", report.errors()));
     return report;
+  }
+
+  /**
+   * The newest revision's problems when it failed to load, validate or unseal (it is then not
+   * applied; the last good revision, if any, is enforced instead).
+   */
+  public Optional<InvalidSpecException> invalidRevision() {
+    return revisions.stalled();
   }
 
   /** What a reconcile would do, writing nothing (for {@code pullsync plan}). */

@@ -73,6 +73,11 @@ public final class Revisions {
     return new Current(attempted, Optional.ofNullable(good), errors, Optional.ofNullable(stalled));
   }
 
+  /** The newest revision's problems, when it is invalid (stalled). */
+  synchronized Optional<InvalidSpecException> stalled() {
+    return Optional.ofNullable(stalled);
+  }
+
   synchronized Optional<Revision> lastGood() {
     return Optional.ofNullable(good);
   }

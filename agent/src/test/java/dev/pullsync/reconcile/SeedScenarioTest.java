@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullsync.report.Report;
 import dev.pullsync.testkit.Fixtures;
+import dev.pullsync.testkit.Kubectl;
 import dev.pullsync.testkit.MockCluster;
 import dev.pullsync.testkit.TestEngine;
 import io.fabric8.kubernetes.api.model.Secret;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The runbook this product replaces, end to end: namespace user-example-com whose ServiceAccount
@@ -33,7 +28,7 @@ class SeedScenarioTest {
   }
 
   @Test
-  void secretEqualsKubectlRenderingAndOtherPullSecretsStay() throws Exception {
+  void secretEqualsKubectlRenderingAndOtherPullSecretsStay() {
     cluster
         .namespace("user-example-com")
         .serviceAccount("user-example-com", "default", "other-registry");
@@ -51,7 +46,7 @@ class SeedScenarioTest {
               .withName("harbor-credentials")
               .get();
       assertThat(secret.getType()).isEqualTo("kubernetes.io/dockerconfigjson");
-      assertThat(secret.getData().get(".dockerconfigjson")).isEqualTo(kubectlRendering());
+      assertThat(secret.getData().get(".dockerconfigjson")).isEqualTo(Kubectl.seed());
       assertThat(secret.getMetadata().getLabels())
           .containsEntry("app.kubernetes.io/managed-by", "pullsync")
           .containsEntry("pullsync.dev/pullsecret", "harbor-credentials");
@@ -79,34 +74,5 @@ class SeedScenarioTest {
       assertThat(cluster.writes()).isEmpty();
       assertThat(second.entries()).allSatisfy(e -> assertThat(e.action()).isEqualTo("noop"));
     }
-  }
-
-  /** The base64 .dockerconfigjson that kubectl itself renders for the same flags. */
-  static String kubectlRendering() throws IOException, InterruptedException {
-    Process p =
-        new ProcessBuilder(
-                List.of(
-                    "kubectl",
-                    "create",
-                    "secret",
-                    "docker-registry",
-                    "harbor-credentials",
-                    "--docker-server=" + Fixtures.HARBOR,
-                    "--docker-username=admin",
-                    "--docker-password=" + Fixtures.CANARY,
-                    "--docker-email=admin@example.com",
-                    "-n",
-                    "user-example-com",
-                    "--dry-run=client",
-                    "-o",
-                    "json"))
-            .redirectErrorStream(true)
-            .start();
-    byte[] out = p.getInputStream().readAllBytes();
-    assertThat(p.waitFor()).as(new String(out, StandardCharsets.UTF_8)).isZero();
-    JsonNode json = JsonMapper.builder().build().readTree(out);
-    String data = json.get("data").get(".dockerconfigjson").stringValue();
-    assertThat(Base64.getDecoder().decode(data)).isNotEmpty();
-    return data;
   }
 }

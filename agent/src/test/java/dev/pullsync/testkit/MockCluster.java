@@ -70,6 +70,23 @@ public final class MockCluster implements AutoCloseable {
     base.close();
   }
 
+  /** A kubeconfig file pointing at this server, for command-line tests. */
+  public java.nio.file.Path kubeconfig(java.nio.file.Path dir) {
+    String yaml =
+        "apiVersion: v1\nkind: Config\nclusters:\n- name: mock\n  cluster:\n    server: "
+            + client.getConfiguration().getMasterUrl()
+            + "\n    insecure-skip-tls-verify: true\ncontexts:\n- name: mock\n  context:\n"
+            + "    cluster: mock\n    user: mock\n    namespace: default\ncurrent-context: mock\n"
+            + "users:\n- name: mock\n  user:\n    token: mock-token\n";
+    try {
+      java.nio.file.Path file = dir.resolve("kubeconfig");
+      java.nio.file.Files.writeString(file, yaml);
+      return file;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public KubernetesClient client() {
     return client;
   }

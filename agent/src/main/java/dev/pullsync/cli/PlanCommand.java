@@ -1,0 +1,61 @@
+package dev.pullsync.cli;
+
+import dev.pullsync.live.ClusterUnavailableException;
+import dev.pullsync.plan.Plan;
+import dev.pullsync.plan.PlanFormat;
+import dev.pullsync.reconcile.Engine;
+import dev.pullsync.reconcile.Trigger;
+import dev.pullsync.report.Reporter;
+import dev.pullsync.source.SourceException;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pullsync plan}: what a reconcile would change, changing nothing. Exit 0 when nothing would
+ * change, 3 when something would, 2 when the revision is invalid.
+ */
+@Command(name = "plan", description = "Show what a reconcile would change; change nothing.")
+public final class PlanCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin SharedOptions shared;
+
+  @Option(
+      names = "--format",
+      paramLabel = "text|markdown|json",
+      description = "output format (default: text; markdown for a pull-request comment)")
+  String format = "text";
+
+  @Override
+  public Integer call() {
+    PlanFormat output = format();
+    Clock clock = Clock.systemUTC();
+    try (KubernetesClient client = shared.client();
+        Engine engine = Engine.open(shared.engineSettings(), client, Reporter.disabled(), clock)) {
+      Plan plan = engine.reconciler().plan(Trigger.full("plan"));
+      spec.commandLine().getOut().print(output.render(plan));
+      spec.commandLine().getOut().flush();
+      return plan.hasChanges() ? ExitCode.CHANGES_PENDING : ExitCode.OK;
+    } catch (ClusterUnavailableException | SourceException e) {
+      spec.commandLine().getErr().println("pullsync: " + e.getMessage());
+      return ExitCode.FAILED;
+    }
+  }
+
+  private PlanFormat format() {
+    try {
+      return PlanFormat.parse(format.toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), "--format: expected text, markdown or json, got '" + format + "'");
+    }
+  }
+}

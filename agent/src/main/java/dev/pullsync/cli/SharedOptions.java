@@ -1,0 +1,247 @@
+package dev.pullsync.cli;
+
+import dev.pullsync.apply.ApplyOptions;
+import dev.pullsync.config.AgentConfig;
+import dev.pullsync.config.AgentConfigLoader;
+import dev.pullsync.plan.Policy;
+import dev.pullsync.reconcile.EngineSettings;
+import dev.pullsync.report.PublisherSettings;
+import dev.pullsync.report.ReportPublisher;
+import dev.pullsync.report.ReportTarget;
+import dev.pullsync.report.Reporter;
+import dev.pullsync.source.GitAuth;
+import dev.pullsync.source.HttpsAuth;
+import dev.pullsync.source.SourceOptions;
+import dev.pullsync.source.SshAuth;
+import dev.pullsync.spec.Mode;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options {@code run} and {@code plan} share (DESIGN "Options shared by run and plan"), and the
+ * one place they turn into an {@link EngineSettings}, a Kubernetes client and a {@link Reporter}.
+ */
+public final class SharedOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "agent configuration YAML")
+  Path configFile;
+
+  @Option(names = "--repo", paramLabel = "URL-or-path", description = "Git repository of the spec")
+  String repo;
+
+  @Option(names = "--branch", description = "branch to follow (default: main)")
+  String branch;
+
+  @Option(names = "--path", description = "spec directory in the repository (default: root)")
+  String path;
+
+  @Option(names = "--cluster", description = "this cluster's name in reports (default: default)")
+  String cluster;
+
+  @Option(
+      names = "--namespace",
+      description = "the agent's own namespace, the sealing scope (default: pullsync)")
+  String namespace;
+
+  @Option(names = "--key", paramLabel = "FILE", description = "private key file (repeatable)")
+  List<Path> keys = new ArrayList<>();
+
+  @Option(
+      names = "--keys-from-cluster",
+      description = "also use the sealed-secrets controller's keys")
+  boolean keysFromCluster;
+
+  @Option(names = "--mode", paramLabel = "enforce|report", description = "report: change nothing")
+  String mode;
+
+  @Option(names = "--report-branch", description = "branch the report is committed to")
+  String reportBranch;
+
+  @Option(names = "--no-report", description = "do not write the report back to Git")
+  boolean noReport;
+
+  @Option(names = "--no-prune", description = "never delete Secrets or remove entries")
+  boolean noPrune;
+
+  @Option(
+      names = "--max-delete-share",
+      paramLabel = "0..1",
+      description = "refuse removals above this share of managed Secrets (default: 0.25)")
+  Double maxDeleteShare;
+
+  @Option(names = "--work-dir", description = "where pullsync keeps its Git clones")
+  Path workDir;
+
+  @Option(
+      names = "--kubeconfig",
+      description = "kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster)")
+  Path kubeconfig;
+
+  @Option(names = "--verbose", description = "more detail on errors (never a credential)")
+  boolean verbose;
+
+  /** The agent configuration from {@code --config} (or defaults) with every given flag on top. */
+  public AgentConfig config() {
+    AgentConfig c =
+        configFile == null ? AgentConfig.defaults() : new AgentConfigLoader().load(configFile);
+    if (cluster != null) {
+      c = c.withCluster(cluster);
+    }
+    if (namespace != null) {
+      c = c.withNamespace(namespace);
+    }
+    if (mode != null) {
+      c = c.withMode(mode());
+    }
+    AgentConfig.Git git = c.git();
+    git = repo == null ? git : git.withUrl(repo);
+    git = branch == null ? git : git.withBranch(branch);
+    git = path == null ? git : git.withPath(path);
+    c = c.withGit(git);
+    if (!keys.isEmpty() || keysFromCluster) {
+      AgentConfig.FromCluster from = c.keys().fromCluster();
+      c =
+          c.withKeys(
+              new AgentConfig.Keys(
+                  keys.isEmpty() ? c.keys().files() : keys,
+                  new AgentConfig.FromCluster(
+                      keysFromCluster || from.enabled(), from.namespace())));
+    }
+    AgentConfig.Report r = c.report();
+    if (noReport || reportBranch != null) {
+      c =
+          c.withReport(
+              new AgentConfig.Report(
+                  r.enabled() && !noReport,
+                  reportBranch == null ? r.branch() : reportBranch,
+                  r.path(),
+                  r.author()));
+    }
+    return c;
+  }
+
+  /** The resolved engine settings (flags over the configuration file over defaults). */
+  public EngineSettings engineSettings() {
+    AgentConfig c = config();
+    String url =
+        c.git()
+            .url()
+            .filter(u -> !u.isBlank())
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        spec.commandLine(), "Missing required option: '--repo' (or git.url)"));
+    SourceOptions source =
+        new SourceOptions(
+            url, c.git().branch(), c.git().path(), workDir(c), gitAuth(c, workDir(c)), null);
+    boolean prune = c.prune().enabled() && !noPrune;
+    double share = maxDeleteShare == null ? c.prune().maxDeleteShare() : share();
+    return new EngineSettings(
+        source,
+        c.cluster(),
+        c.namespace(),
+        c.keys().files(),
+        c.keys().fromCluster().enabled(),
+        c.keys().fromCluster().namespace(),
+        new Policy(c.mode(), prune, share),
+        new ApplyOptions(c.kubernetes().writeConcurrency(), 5, Duration.ofMillis(100)),
+        Duration.ofSeconds(30));
+  }
+
+  /** The report publisher, or a disabled reporter with {@code --no-report}. */
+  public Reporter reporter(Clock clock) {
+    AgentConfig c = config();
+    if (!c.report().enabled()) {
+      return Reporter.disabled();
+    }
+    EngineSettings engine = engineSettings();
+    ReportTarget where =
+        c.report().path().isBlank()
+            ? new ReportTarget(
+                engine.source().repo(), c.report().branch(), ReportTarget.DEFAULT_DIRECTORY)
+            : new ReportTarget(engine.source().repo(), engine.source().branch(), c.report().path());
+    PublisherSettings settings =
+        PublisherSettings.defaults(where, workDir(c).resolve("report"))
+            .withAuthor(c.report().author().name(), c.report().author().email());
+    return new ReportPublisher(settings, gitAuth(c, workDir(c)), clock, new SecureRandom());
+  }
+
+  private static GitAuth gitAuth(AgentConfig c, Path workDir) {
+    AgentConfig.Auth auth = c.git().auth();
+    if (auth.tokenFile().isPresent()) {
+      return HttpsAuth.token(auth.tokenFile().get());
+    }
+    if (auth.usernameFile().isPresent() && auth.passwordFile().isPresent()) {
+      return HttpsAuth.basic(auth.usernameFile().get(), auth.passwordFile().get());
+    }
+    if (auth.sshKeyFile().isPresent() && auth.knownHostsFile().isPresent()) {
+      return SshAuth.keyFile(
+          auth.sshKeyFile().get(), auth.knownHostsFile().get(), workDir.resolve("ssh"));
+    }
+    return GitAuth.none();
+  }
+
+  /** A client from --kubeconfig, else KUBECONFIG / ~/.kube/config / in-cluster. */
+  public KubernetesClient client() {
+    if (kubeconfig == null) {
+      return new KubernetesClientBuilder().build();
+    }
+    try {
+      return new KubernetesClientBuilder()
+          .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)))
+          .build();
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), "--kubeconfig: cannot read " + kubeconfig);
+    }
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+
+  private Path workDir(AgentConfig c) {
+    if (workDir != null) {
+      return workDir;
+    }
+    return c.git().workDir().orElse(SourceOptions.defaultWorkDir());
+  }
+
+  private Mode mode() {
+    if (mode == null) {
+      return Mode.ENFORCE;
+    }
+    return switch (mode.toLowerCase(Locale.ROOT)) {
+      case "enforce" -> Mode.ENFORCE;
+      case "report" -> Mode.REPORT;
+      default ->
+          throw new ParameterException(
+              spec.commandLine(), "--mode: expected enforce or report, got '" + mode + "'");
+    };
+  }
+
+  private double share() {
+    if (maxDeleteShare == null) {
+      return Policy.DEFAULT_MAX_DELETE_SHARE;
+    }
+    if (!(maxDeleteShare >= 0 && maxDeleteShare <= 1)) {
+      throw new ParameterException(spec.commandLine(), "--max-delete-share: expected 0..1");
+    }
+    return maxDeleteShare;
+  }
+}

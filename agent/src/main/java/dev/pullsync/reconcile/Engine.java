@@ -1,0 +1,88 @@
+package dev.pullsync.reconcile;
+
+import dev.pullsync.apply.Applier;
+import dev.pullsync.live.ClusterKeySource;
+import dev.pullsync.live.ClusterView;
+import dev.pullsync.plan.Planner;
+import dev.pullsync.report.Reporter;
+import dev.pullsync.source.GitSource;
+import dev.pullsync.spec.InvalidSpecException;
+import dev.pullsync.spec.Location;
+import dev.pullsync.spec.Problem;
+import dev.pullsync.spec.SpecLoader;
+import dev.pullsync.unseal.KeyRing;
+import dev.pullsync.unseal.Unsealer;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The wired engine: source, loader, unsealer, cluster view, planner, applier and reconciler built
+ * from {@link EngineSettings}. The seam for every command that reconciles ({@code run --once},
+ * {@code plan}, the long-running {@code run}, {@code demo}). Close it to stop the informers.
+ */
+public final class Engine implements AutoCloseable {
+  private final ClusterView view;
+  private final Reconciler reconciler;
+
+  private Engine(ClusterView view, Reconciler reconciler) {
+    this.view = view;
+    this.reconciler = reconciler;
+  }
+
+  /**
+   * Builds the engine. Nothing touches the cluster or Git yet, except reading key Secrets when
+   * {@code keysFromCluster} is set.
+   *
+   * @throws InvalidSpecException when no usable private key is given
+   */
+  public static Engine open(
+      EngineSettings settings, KubernetesClient client, Reporter reporter, Clock clock) {
+    KeyRing ring = keyRing(settings, client);
+    Unsealer unsealer = new Unsealer(ring, settings.agentNamespace());
+    SpecLoader loader = new SpecLoader();
+    GitSource source = new GitSource(settings.source(), clock);
+    Revisions revisions = new Revisions(source::fetch, loader::load, unsealer::unseal);
+    ClusterView view = new ClusterView(client, settings.syncTimeout());
+    Reconciler reconciler =
+        new Reconciler(
+            revisions,
+            view,
+            new Planner(settings.policy()),
+            new Applier(client, settings.apply()),
+            reporter,
+            settings.cluster(),
+            clock);
+    return new Engine(view, reconciler);
+  }
+
+  private static KeyRing keyRing(EngineSettings settings, KubernetesClient client) {
+    KeyRing ring = KeyRing.load(settings.keys());
+    if (settings.keysFromCluster()) {
+      ring = ring.plus(new ClusterKeySource(client, settings.keysNamespace()).load());
+    }
+    if (ring.isEmpty()) {
+      throw new InvalidSpecException(
+          List.of(
+              new Problem(
+                  new Location("(command line)", 0),
+                  "--key",
+                  "no private keys: give --key FILE or --keys-from-cluster")));
+    }
+    return ring;
+  }
+
+  public Reconciler reconciler() {
+    return reconciler;
+  }
+
+  /** The cluster view; its informers serve event handlers too. */
+  public ClusterView view() {
+    return view;
+  }
+
+  @Override
+  public void close() {
+    view.close();
+  }
+}
