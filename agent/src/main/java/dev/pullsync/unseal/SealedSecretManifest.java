@@ -56,6 +56,13 @@ public record SealedSecretManifest(
     Map<String, Object> spec = map(root.get("spec"), file, "spec");
     Map<String, Object> template = map(spec.get("template"), file, "spec.template");
     Map<String, Object> sealed = map(spec.get("encryptedData"), file, "spec.encryptedData");
+    if (template.get("data") != null) {
+      throw invalid(
+          file,
+          tree.line("spec.template.data"),
+          "spec.template.data",
+          "templated Secret data is not supported; only encryptedData is unsealed");
+    }
     if (sealed.isEmpty()) {
       throw invalid(file, tree.line("spec"), "spec.encryptedData", "no sealed values");
     }
