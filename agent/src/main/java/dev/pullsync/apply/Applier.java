@@ -42,7 +42,8 @@ public final class Applier {
     ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), Applier::thread);
     try {
       run(pool, secretTasks(toApply, Set.of(Action.CREATE, Action.UPDATE, Action.ADOPT)), outcomes);
-      run(pool, serviceAccountTasks(toApply, Action.LINK), outcomes);
+      List<Change> links = linksToWrittenSecrets(toApply, outcomes);
+      run(pool, serviceAccountTasks(links, Action.LINK), outcomes);
       run(pool, serviceAccountTasks(toApply, Action.UNLINK), outcomes);
       run(pool, secretTasks(toApply, Set.of(Action.DELETE)), outcomes);
     } finally {
@@ -51,6 +52,31 @@ public final class Applier {
     List<Outcome> out = new ArrayList<>();
     for (Change c : plan.changes()) {
       out.add(c.toApply() ? outcomes.get(c) : Outcome.unwritten(c));
+    }
+    return out;
+  }
+
+  /**
+   * The link changes whose Secret is in place; a link to a Secret whose create failed is skipped
+   * (recorded), so no ServiceAccount points at a missing Secret.
+   */
+  private static List<Change> linksToWrittenSecrets(
+      List<Change> changes, Map<Change, Outcome> done) {
+    Set<Ref> failed = new java.util.HashSet<>();
+    done.values().stream()
+        .filter(o -> o.status() == Outcome.Status.FAILED && o.change().action() == Action.CREATE)
+        .forEach(o -> failed.add(o.change().ref()));
+    List<Change> out = new ArrayList<>();
+    for (Change c : changes) {
+      Ref secret = new Ref(c.ref().namespace(), c.entry());
+      if (c.kind() == Kind.SERVICE_ACCOUNT
+          && c.action() == Action.LINK
+          && failed.contains(secret)) {
+        done.put(
+            c, new Outcome(c, Outcome.Status.SKIPPED, "not linked: creating the Secret failed"));
+      } else {
+        out.add(c);
+      }
     }
     return out;
   }

@@ -66,7 +66,10 @@ class RunOnceCommandTest {
     CommandRun run = new EngineCli(tmp, cluster).run("run");
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.out()).startsWith("Degraded").contains("API error 403 Forbidden");
+    assertThat(run.out())
+        .startsWith("Degraded")
+        .contains("API error 403 Forbidden", "not linked: creating the Secret failed");
+    assertThat(cluster.pullSecretsOf("user-example-com", "default")).isEmpty();
   }
 
   @Test
