@@ -56,10 +56,11 @@ final class EngineCli {
             tmp.resolve("work").toString(),
             "--cluster",
             "test"));
-    if (command.equals("run")) {
+    List<String> more = List.of(extra);
+    if (command.equals("run") && !more.contains("--report-branch")) {
       args.add("--no-report");
     }
-    args.addAll(List.of(extra));
+    args.addAll(more);
     return CommandRun.of("", args.toArray(String[]::new));
   }
 }

@@ -54,6 +54,23 @@ class RunOnceCommandTest {
   }
 
   @Test
+  void writesTheReportBackToTheStatusBranch() throws Exception {
+    cluster.namespace("user-example-com").serviceAccount("user-example-com", "default");
+    EngineCli cli = new EngineCli(tmp, cluster);
+
+    CommandRun run = cli.run("run", "--report-branch", "pullsync-status");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(cli.repo.dir().toFile())) {
+      var repo = git.getRepository();
+      var id = repo.resolve("refs/heads/pullsync-status:status/test.yaml");
+      assertThat(id).as("status/test.yaml on pullsync-status").isNotNull();
+      String yaml = new String(repo.open(id).getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(yaml).contains("harbor-credentials").doesNotContain(Fixtures.CANARY);
+    }
+  }
+
+  @Test
   void failedWriteExitsOne() {
     cluster.namespace("user-example-com").serviceAccount("user-example-com", "default");
     cluster.fault(
