@@ -32,6 +32,7 @@ public final class ReportPublisher implements Reporter, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReportPublisher.class);
   private static final int TRANSPORT_TIMEOUT_SECONDS = 60;
   private static final int MAX_TRANSPORT_ATTEMPTS = 3;
+  private static final int GC_EVERY = 100;
 
   private final PublisherSettings settings;
   private final GitAuth auth;
@@ -41,6 +42,7 @@ public final class ReportPublisher implements Reporter, AutoCloseable {
   private final String remoteForMessages;
   private Git git;
   private String lastFailure = "";
+  private int commitsSinceGc;
 
   public ReportPublisher(
       PublisherSettings settings, GitAuth auth, Clock clock, RandomGenerator random) {
@@ -86,6 +88,7 @@ public final class ReportPublisher implements Reporter, AutoCloseable {
         }
         RemoteRefUpdate.Status status = push(commit.get());
         if (status == RemoteRefUpdate.Status.OK) {
+          housekeeping();
           return new PublishResult(
               PublishResult.Outcome.COMMITTED,
               Optional.of(commit.get().name()),
@@ -143,6 +146,19 @@ public final class ReportPublisher implements Reporter, AutoCloseable {
       }
     }
     return RemoteRefUpdate.Status.REJECTED_OTHER_REASON;
+  }
+
+  /** Packs the local clone every {@value #GC_EVERY} commits; never fails a publish. */
+  private void housekeeping() {
+    if (++commitsSinceGc < GC_EVERY) {
+      return;
+    }
+    commitsSinceGc = 0;
+    try {
+      git().gc().call();
+    } catch (GitAPIException | IOException | RuntimeException e) {
+      LOG.debug("gc of the report clone failed: {}", e.getClass().getSimpleName());
+    }
   }
 
   private <C extends TransportCommand<C, ?>> C configured(C command) {

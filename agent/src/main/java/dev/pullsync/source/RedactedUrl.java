@@ -37,18 +37,26 @@ public final class RedactedUrl {
     return out;
   }
 
-  /** One line describing a failure: the exception's class and its scrubbed message, and causes. */
+  /**
+   * One line describing a failure: its message and those of its causes (each once; JGit repeats a
+   * cause's text in its wrapper), scrubbed.
+   */
   public static String describe(Throwable failure, Collection<String> secrets) {
     StringBuilder out = new StringBuilder();
-    for (Throwable t = failure; t != null && out.length() < 600; t = t.getCause()) {
+    Throwable previous = null;
+    for (Throwable t = failure;
+        t != null && t != previous && out.length() < 600;
+        t = t.getCause()) {
+      previous = t;
+      String message = t.getMessage();
+      String text = message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+      if (out.indexOf(text) >= 0) {
+        continue;
+      }
       if (out.length() > 0) {
         out.append(": ");
       }
-      String message = t.getMessage();
-      out.append(message == null || message.isBlank() ? t.getClass().getSimpleName() : message);
-      if (t.getCause() == t) {
-        break;
-      }
+      out.append(text);
     }
     return scrub(out.toString().replace('\n', ' '), secrets);
   }
