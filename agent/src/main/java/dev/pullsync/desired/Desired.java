@@ -12,6 +12,7 @@ import java.util.Set;
  *
  * @param revision the source revision rendered ({@code branch@sha1:...})
  * @param modes every PullSecret's mode, including those that target no namespace now
+ * @param terminating namespaces being deleted: nothing is written or pruned there
  * @param scope the namespaces this render covers; empty means the whole cluster (a namespace event
  *     renders only its namespace, and prune must not reach beyond it)
  */
@@ -21,6 +22,7 @@ public record Desired(
     List<DesiredLink> links,
     List<Notice> notices,
     Map<String, Mode> modes,
+    Set<String> terminating,
     Optional<Set<String>> scope) {
   public Desired {
     Objects.requireNonNull(revision, "revision");
@@ -28,11 +30,17 @@ public record Desired(
     links = List.copyOf(links);
     notices = List.copyOf(notices);
     modes = Map.copyOf(modes);
+    terminating = Set.copyOf(terminating);
     scope = scope.map(Set::copyOf);
   }
 
   /** True when {@code namespace} is covered by this render. */
   public boolean covers(String namespace) {
     return scope.map(s -> s.contains(namespace)).orElse(true);
+  }
+
+  /** True when our objects in {@code namespace} may be removed: covered and not terminating. */
+  public boolean prunable(String namespace) {
+    return covers(namespace) && !terminating.contains(namespace);
   }
 }

@@ -58,7 +58,11 @@ public final class Renderer {
     }
     Map<String, Mode> modes = new TreeMap<>();
     unsealed.spec().pullSecrets().forEach(ps -> modes.put(ps.name(), ps.mode()));
-    return new Desired(revision, secrets, links, notices, modes, scope);
+    Set<String> terminating = new java.util.TreeSet<>();
+    inventory.namespaces().stream()
+        .filter(Inventory.Namespace::terminating)
+        .forEach(ns -> terminating.add(ns.name()));
+    return new Desired(revision, secrets, links, notices, modes, terminating, scope);
   }
 
   private static DesiredSecret secret(

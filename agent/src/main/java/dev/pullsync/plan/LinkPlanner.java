@@ -37,7 +37,7 @@ final class LinkPlanner {
               conflicts));
     }
     for (LiveServiceAccount sa : live.serviceAccounts().values()) {
-      if (!desired.covers(sa.ref().namespace())) {
+      if (!desired.prunable(sa.ref().namespace())) {
         continue;
       }
       for (String owned : sa.ownedEntries()) {

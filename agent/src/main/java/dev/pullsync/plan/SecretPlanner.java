@@ -31,7 +31,7 @@ final class SecretPlanner {
     for (LiveSecret have : live.secrets().values()) {
       if (have.managed()
           && !wanted.contains(have.ref())
-          && desired.covers(have.ref().namespace())) {
+          && desired.prunable(have.ref().namespace())) {
         out.add(orphan(have));
       }
     }
