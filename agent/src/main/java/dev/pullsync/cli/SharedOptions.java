@@ -9,10 +9,10 @@ import dev.pullsync.report.PublisherSettings;
 import dev.pullsync.report.ReportPublisher;
 import dev.pullsync.report.ReportTarget;
 import dev.pullsync.report.Reporter;
+import dev.pullsync.source.CommitVerifier;
 import dev.pullsync.source.GitAuth;
-import dev.pullsync.source.HttpsAuth;
+import dev.pullsync.source.HeadSignatureVerifier;
 import dev.pullsync.source.SourceOptions;
-import dev.pullsync.source.SshAuth;
 import dev.pullsync.spec.Mode;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -149,7 +150,16 @@ public final class SharedOptions {
                         spec.commandLine(), "Missing required option: '--repo' (or git.url)"));
     SourceOptions source =
         new SourceOptions(
-            url, c.git().branch(), c.git().path(), workDir(c), gitAuth(c, workDir(c)), null);
+                url,
+                c.git().branch(),
+                c.git().path(),
+                workDir(c),
+                gitAuth(c, workDir(c)),
+                verifier(c))
+            .withExcludedPath(
+                c.report().enabled()
+                    ? reportTarget(c, url).excludedSpecPath(url, c.git().branch())
+                    : Optional.empty());
     boolean prune = c.prune().enabled() && !noPrune;
     double share = maxDeleteShare == null ? c.prune().maxDeleteShare() : share();
     return new EngineSettings(
@@ -171,30 +181,56 @@ public final class SharedOptions {
       return Reporter.disabled();
     }
     EngineSettings engine = engineSettings();
-    ReportTarget where =
-        c.report().path().isBlank()
-            ? new ReportTarget(
-                engine.source().repo(), c.report().branch(), ReportTarget.DEFAULT_DIRECTORY)
-            : new ReportTarget(engine.source().repo(), engine.source().branch(), c.report().path());
+    ReportTarget where = reportTarget(c, engine.source().repo());
     PublisherSettings settings =
         PublisherSettings.defaults(where, workDir(c).resolve("report"))
             .withAuthor(c.report().author().name(), c.report().author().email());
     return new ReportPublisher(settings, gitAuth(c, workDir(c)), clock, new SecureRandom());
   }
 
-  private static GitAuth gitAuth(AgentConfig c, Path workDir) {
+  /**
+   * {@code report.path} empty: {@code status/} on the report branch; else that directory on the
+   * source branch (which the source then excludes from the spec).
+   */
+  private static ReportTarget reportTarget(AgentConfig c, String url) {
+    return c.report().path().isBlank()
+        ? new ReportTarget(url, c.report().branch(), ReportTarget.DEFAULT_DIRECTORY)
+        : new ReportTarget(url, c.git().branch(), c.report().path());
+  }
+
+  private GitAuth gitAuth(AgentConfig c, Path workDir) {
     AgentConfig.Auth auth = c.git().auth();
-    if (auth.tokenFile().isPresent()) {
-      return HttpsAuth.token(auth.tokenFile().get());
+    try {
+      return GitAuth.fromFiles(
+          auth.tokenFile(),
+          auth.usernameFile(),
+          auth.passwordFile(),
+          auth.sshKeyFile(),
+          auth.knownHostsFile(),
+          workDir);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    if (auth.usernameFile().isPresent() && auth.passwordFile().isPresent()) {
-      return HttpsAuth.basic(auth.usernameFile().get(), auth.passwordFile().get());
+  }
+
+  /** {@code git.verify.mode: head}: the pinned commit must be signed by a key in keysFile. */
+  private CommitVerifier verifier(AgentConfig c) {
+    AgentConfig.Verify verify = c.git().verify();
+    if (verify.mode() != AgentConfig.VerifyMode.HEAD) {
+      return CommitVerifier.ACCEPT_ALL;
     }
-    if (auth.sshKeyFile().isPresent() && auth.knownHostsFile().isPresent()) {
-      return SshAuth.keyFile(
-          auth.sshKeyFile().get(), auth.knownHostsFile().get(), workDir.resolve("ssh"));
+    Path keys =
+        verify
+            .keysFile()
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        spec.commandLine(), "git.verify.keysFile: required with mode head"));
+    try {
+      return HeadSignatureVerifier.fromKeysFile(keys);
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), "git.verify.keysFile: " + e.getMessage());
     }
-    return GitAuth.none();
   }
 
   /** A client from --kubeconfig, else KUBECONFIG / ~/.kube/config / in-cluster. */

@@ -37,7 +37,12 @@ public final class HeadSignatureVerifier implements CommitVerifier {
    * @throws IOException when the file is missing, unreadable or holds no usable key
    */
   public static HeadSignatureVerifier fromKeysFile(Path keysFile) throws IOException {
-    String text = Files.readString(keysFile, StandardCharsets.UTF_8);
+    String text;
+    try {
+      text = Files.readString(keysFile, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IOException("cannot read " + keysFile + " (" + e.getClass().getSimpleName() + ")");
+    }
     if (text.contains("-----BEGIN PGP PUBLIC KEY BLOCK-----")) {
       OpenPgpSignatures keys = OpenPgpSignatures.load(keysFile);
       if (keys.size() == 0) {

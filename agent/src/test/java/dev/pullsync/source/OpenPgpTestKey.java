@@ -22,11 +22,11 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyPair;
 
 /** An OpenPGP signing key made in the test with BouncyCastle, as {@code gpg --gen-key} would. */
-final class OpenPgpTestKey {
+public final class OpenPgpTestKey {
   private final PGPKeyPair pair;
   private final PGPPublicKeyRing publicRing;
 
-  OpenPgpTestKey(String userId, SecureRandom random) throws Exception {
+  public OpenPgpTestKey(String userId, SecureRandom random) throws Exception {
     KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
     rsa.initialize(2048, random);
     pair =
@@ -48,7 +48,7 @@ final class OpenPgpTestKey {
   }
 
   /** What {@code gpg --export --armor} prints. */
-  String armoredPublicKey() throws IOException {
+  public String armoredPublicKey() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ArmoredOutputStream armor = new ArmoredOutputStream(bytes)) {
       publicRing.encode(armor);
@@ -56,12 +56,12 @@ final class OpenPgpTestKey {
     return bytes.toString(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
-  String fingerprint() {
+  public String fingerprint() {
     return HexFormat.of().withUpperCase().formatHex(pair.getPublicKey().getFingerprint());
   }
 
   /** A detached, armored signature of {@code data}, as git stores it in a commit. */
-  byte[] sign(byte[] data) throws Exception {
+  public byte[] sign(byte[] data) throws Exception {
     PGPSignatureGenerator generator =
         new PGPSignatureGenerator(
             new BcPGPContentSignerBuilder(PGPPublicKey.RSA_GENERAL, HashAlgorithmTags.SHA256),
