@@ -38,6 +38,7 @@ public final class Reconciler implements ReconcileRunner {
   private final String clusterName;
   private final Clock clock;
   private final Renderer renderer = new Renderer();
+  private final TugOfWar tugOfWar = new TugOfWar();
 
   public Reconciler(
       Revisions revisions,
@@ -112,7 +113,7 @@ public final class Reconciler implements ReconcileRunner {
       Desired desired = render(good, trigger);
       Plan plan = planner.plan(desired, cluster.snapshot(desired));
       errors.addAll(plan.errors());
-      List<Outcome> outcomes = applier.apply(plan);
+      List<Outcome> outcomes = tugOfWar.note(applier.apply(plan));
       return ReportAssembler.build(
           clusterName,
           attempted,
