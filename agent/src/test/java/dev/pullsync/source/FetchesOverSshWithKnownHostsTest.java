@@ -3,10 +3,12 @@ package dev.pullsync.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.pullsync.testkit.CapturedLogs;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.List;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.TransportException;
@@ -73,10 +75,18 @@ class FetchesOverSshWithKnownHostsTest {
   @Test
   void refusesAHostThatIsNotInKnownHosts() throws Exception {
     Path knownHosts = write("known_hosts", "# nothing trusted yet\n");
-    try (SshAuth auth = SshAuth.keyPair(clientKey, knownHosts, tmp.resolve("work"))) {
+    try (CapturedLogs logs = new CapturedLogs();
+        SshAuth auth = SshAuth.keyPair(clientKey, knownHosts, tmp.resolve("work"))) {
       Throwable failure = catchThrowable(() -> clone(auth).close());
       assertThat(failure).isInstanceOf(TransportException.class);
       assertThat(Files.readString(knownHosts)).isEqualTo("# nothing trusted yet\n");
+      assertThat(RedactedUrl.describe(failure, List.of())).contains("Server key did not validate");
+      assertThat(logs.lines())
+          .anySatisfy(
+              l ->
+                  assertThat(l)
+                      .contains(fingerprint(server.hostKey()))
+                      .contains("not in known_hosts"));
     }
   }
 
@@ -84,9 +94,16 @@ class FetchesOverSshWithKnownHostsTest {
   void refusesAHostWhoseKeyChanged() throws Exception {
     KeyPair impostor = GitSshServer.newKeyPair();
     Path knownHosts = write("known_hosts", server.knownHostsLine(impostor.getPublic()));
-    try (SshAuth auth = SshAuth.keyPair(clientKey, knownHosts, tmp.resolve("work"))) {
+    try (CapturedLogs logs = new CapturedLogs();
+        SshAuth auth = SshAuth.keyPair(clientKey, knownHosts, tmp.resolve("work"))) {
       Throwable failure = catchThrowable(() -> clone(auth).close());
       assertThat(failure).isInstanceOf(TransportException.class);
+      assertThat(logs.lines())
+          .anySatisfy(
+              l ->
+                  assertThat(l)
+                      .contains(fingerprint(server.hostKey()))
+                      .contains("lists a different key"));
     }
   }
 
@@ -117,6 +134,11 @@ class FetchesOverSshWithKnownHostsTest {
       new OpenSSHKeyPairResourceWriter().writePrivateKey(key, "pullsync-test", null, out);
     }
     return file;
+  }
+
+  private static String fingerprint(java.security.PublicKey key) {
+    return org.apache.sshd.common.config.keys.KeyUtils.getFingerPrint(
+        org.apache.sshd.common.digest.BuiltinDigests.sha256, key);
   }
 
   private Path write(String name, String content) throws Exception {

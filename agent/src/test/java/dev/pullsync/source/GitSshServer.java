@@ -52,6 +52,10 @@ final class GitSshServer implements AutoCloseable {
     return "ssh://git@127.0.0.1:" + sshd.getPort() + "/spec.git";
   }
 
+  PublicKey hostKey() {
+    return hostKey.getPublic();
+  }
+
   /** The known_hosts line for this server, as {@code ssh-keyscan -p PORT 127.0.0.1} prints it. */
   String knownHostsLine() {
     return knownHostsLine(hostKey.getPublic());
