@@ -19,7 +19,10 @@ public record PublishResult(
     Objects.requireNonNull(message, "message");
   }
 
-  /** COMMITTED: pushed a new commit. UNCHANGED: same content apart from time. FAILED: gave up. */
+  /**
+   * COMMITTED: pushed a new commit. UNCHANGED: same content apart from time, nothing pushed.
+   * DISABLED: reporting is off ({@code --no-report}). FAILED: gave up; {@code message} says why.
+   */
   public enum Outcome {
     COMMITTED,
     UNCHANGED,

@@ -33,6 +33,8 @@ public final class ReportPublisher implements Reporter, AutoCloseable {
   private static final int TRANSPORT_TIMEOUT_SECONDS = 60;
   private static final int MAX_TRANSPORT_ATTEMPTS = 3;
   private static final int GC_EVERY = 100;
+  private static final java.util.regex.Pattern FILE_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   private final PublisherSettings settings;
   private final GitAuth auth;
@@ -59,7 +61,10 @@ public final class ReportPublisher implements Reporter, AutoCloseable {
   public synchronized PublishResult publish(Report report) {
     PublishResult result;
     try {
-      result = publishWithRetries(report, ReportFiles.of(report));
+      result =
+          FILE_NAME.matcher(report.cluster()).matches()
+              ? publishWithRetries(report, ReportFiles.of(report))
+              : failure(0, "cluster name '" + report.cluster() + "' cannot be a file name");
     } catch (IOException | GitAPIException | RuntimeException e) {
       result = failure(1, RedactedUrl.describe(e, auth.secrets()));
     } catch (InterruptedException e) {

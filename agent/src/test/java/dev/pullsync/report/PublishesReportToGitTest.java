@@ -134,6 +134,18 @@ class PublishesReportToGitTest {
   }
 
   @Test
+  void aClusterNameThatIsNotAFileNameIsRefused() throws Exception {
+    try (GitReportRepo remote = GitReportRepo.bare(tmp.resolve("remote.git"));
+        ReportPublisher publisher = publisher(ReportTarget.onStatusBranch(remote.url()), "work")) {
+      PublishResult result =
+          publisher.publish(SampleReports.synced("../main", SampleReports.FINISHED));
+      assertThat(result.outcome()).isEqualTo(PublishResult.Outcome.FAILED);
+      assertThat(result.message()).contains("cluster name '../main' cannot be a file name");
+      assertThat(remote.tip("pullsync-status")).isEmpty();
+    }
+  }
+
+  @Test
   void anUnreachableRemoteIsAResultWithoutTheUrlsCredentials() throws Exception {
     String canary = "canary-Tok3n-7f9e2d";
     String url = "https://pullsync:" + canary + "@127.0.0.1:9/nowhere.git?access_token=" + canary;

@@ -2,7 +2,6 @@ package dev.pullsync.source;
 
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jgit.lib.CommitBuilder;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.GpgSignature;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
@@ -44,9 +43,5 @@ final class SignedCommits {
 
   static byte[] ascii(String text) {
     return text.getBytes(StandardCharsets.US_ASCII);
-  }
-
-  static String typeOf(RevCommit commit) {
-    return Constants.typeString(commit.getType());
   }
 }
