@@ -72,7 +72,7 @@ public final class Agent implements AutoCloseable {
             settings.backoff(),
             Clock.systemUTC(),
             RunIds.secure());
-    NamespaceEvents.register(informers.namespaces(), informers.serviceAccounts(), queue::submit);
+    NamespaceEvents.register(informers, queue::submit);
     AgentHttpServer http =
         AgentHttpServer.start(
             settings.http(), readiness, metrics, webhook(settings), queue::submit);

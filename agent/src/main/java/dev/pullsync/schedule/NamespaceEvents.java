@@ -4,6 +4,7 @@ import dev.pullsync.reconcile.Trigger;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -19,10 +20,11 @@ import java.util.stream.Collectors;
  * Turns cluster events into namespace-scoped reconciles, so that a new namespace or a stripped
  * ServiceAccount is served within seconds rather than at the next tick: a namespace added or
  * relabelled (or re-annotated: the opt-out annotation), a ServiceAccount created, or a
- * ServiceAccount that lost an {@code imagePullSecrets} entry. Handlers are registered on the
- * informers the live view already runs; no second set of watches is opened. Events delivered while
- * an informer's first list is still being replayed are ignored: the startup reconcile covers those
- * objects.
+ * ServiceAccount that lost an {@code imagePullSecrets} entry, or (when the live view shares its
+ * informer over the Secrets pullsync manages) such a Secret changed or deleted. Handlers are
+ * registered on the informers the live view already runs; no second set of watches is opened.
+ * Events delivered while an informer's first list is still being replayed are ignored: the startup
+ * reconcile covers those objects.
  */
 public final class NamespaceEvents {
   /** The trigger reason for every event-driven reconcile. */
@@ -35,14 +37,16 @@ public final class NamespaceEvents {
   }
 
   /** Registers the handlers; events go to {@code submit} (the reconcile queue). */
-  public static NamespaceEvents register(
-      SharedIndexInformer<Namespace> namespaces,
-      SharedIndexInformer<ServiceAccount> serviceAccounts,
-      Consumer<Trigger> submit) {
+  public static NamespaceEvents register(ClusterInformers informers, Consumer<Trigger> submit) {
     NamespaceEvents events = new NamespaceEvents(Objects.requireNonNull(submit, "submit"));
-    namespaces.addEventHandler(events.new NamespaceHandler(new KnownObjects<>(namespaces)));
-    serviceAccounts.addEventHandler(
-        events.new ServiceAccountHandler(new KnownObjects<>(serviceAccounts)));
+    informers
+        .namespaces()
+        .addEventHandler(events.new NamespaceHandler(new KnownObjects<>(informers.namespaces())));
+    informers
+        .serviceAccounts()
+        .addEventHandler(
+            events.new ServiceAccountHandler(new KnownObjects<>(informers.serviceAccounts())));
+    informers.managedSecrets().ifPresent(s -> s.addEventHandler(events.new SecretHandler()));
     return events;
   }
 
@@ -160,6 +164,30 @@ public final class NamespaceEvents {
     @Override
     public void onDelete(ServiceAccount sa, boolean finalStateUnknown) {
       // A deleted ServiceAccount needs nothing; a re-created one arrives as an add.
+    }
+  }
+
+  /**
+   * A managed Secret changed or deleted: someone may have edited or removed it. The agent's own
+   * writes also arrive here; their follow-up reconcile finds nothing to do and writes nothing.
+   */
+  private final class SecretHandler implements ResourceEventHandler<Secret> {
+    @Override
+    public void onAdd(Secret secret) {
+      // Created by the agent itself; nothing to repair.
+    }
+
+    @Override
+    public void onUpdate(Secret before, Secret after) {
+      if (!Objects.equals(
+          before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion())) {
+        trigger(after.getMetadata().getNamespace());
+      }
+    }
+
+    @Override
+    public void onDelete(Secret secret, boolean finalStateUnknown) {
+      trigger(secret.getMetadata().getNamespace());
     }
   }
 }

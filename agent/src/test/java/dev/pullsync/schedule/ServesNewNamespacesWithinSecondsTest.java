@@ -104,4 +104,16 @@ class ServesNewNamespacesWithinSecondsTest {
         .atMost(Duration.ofSeconds(5))
         .until(() -> cluster.pullSecretsOf("team-a", "default").contains("harbor-credentials"));
   }
+
+  @Test
+  void aManagedSecretDeletedBySomeoneIsRecreatedWithinFiveSeconds() {
+    String before = secret("team-a").getMetadata().getUid();
+    cluster.client().secrets().inNamespace("team-a").withName("harbor-credentials").delete();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                secret("team-a") != null
+                    && !secret("team-a").getMetadata().getUid().equals(before));
+  }
 }
