@@ -22,7 +22,8 @@ import picocli.CommandLine.ParseResult;
       KeygenCommand.class,
       ValidateCommand.class,
       RunCommand.class,
-      PlanCommand.class
+      PlanCommand.class,
+      dev.pullsync.demo.DemoCommand.class
     })
 public final class Main {
 

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * The repository's {@code examples/} directory, embedded in the jar at build time under {@code
- * pullsync/examples/}, so the demo runs from the jar anywhere. Copies a directory of it out to disk.
+ * pullsync/examples/}, so the demo runs from the jar anywhere. Copies a directory of it out to
+ * disk.
  */
 public final class BundledExamples {
   private static final String ROOT = "pullsync/examples/";

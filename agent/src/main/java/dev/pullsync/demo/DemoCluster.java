@@ -35,9 +35,13 @@ public final class DemoCluster implements AutoCloseable {
   /** The label Kubeflow puts on profile namespaces. */
   public static final String PROFILE_LABEL = "app.kubernetes.io/part-of";
 
+  /** The mock logs every request through java.util.logging at INFO: keep it to warnings. */
+  private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver");
+
   private final KubernetesMockServer server;
   private final ApiFront front;
   private final String url;
+  private volatile KubernetesClient controllerClient;
 
   private DemoCluster(KubernetesMockServer server, ApiFront front, String url) {
     this.server = server;
@@ -132,6 +136,45 @@ public final class DemoCluster implements AutoCloseable {
     client.serviceAccounts().inNamespace(name).resource(sa.build()).create();
   }
 
+  /**
+   * Plays kube-controller-manager's ServiceAccount controller, which the mock lacks: every
+   * namespace created from now on gets its {@code default} ServiceAccount.
+   */
+  public void createDefaultServiceAccounts() {
+    KubernetesClient client = client();
+    client
+        .namespaces()
+        .inform(
+            new io.fabric8.kubernetes.client.informers.ResourceEventHandler<>() {
+              @Override
+              public void onAdd(io.fabric8.kubernetes.api.model.Namespace ns) {
+                String name = ns.getMetadata().getName();
+                if (client.serviceAccounts().inNamespace(name).withName("default").get() == null) {
+                  client
+                      .serviceAccounts()
+                      .inNamespace(name)
+                      .resource(
+                          new ServiceAccountBuilder()
+                              .withNewMetadata()
+                              .withName("default")
+                              .withNamespace(name)
+                              .endMetadata()
+                              .build())
+                      .create();
+                }
+              }
+
+              @Override
+              public void onUpdate(
+                  io.fabric8.kubernetes.api.model.Namespace a,
+                  io.fabric8.kubernetes.api.model.Namespace b) {}
+
+              @Override
+              public void onDelete(io.fabric8.kubernetes.api.model.Namespace ns, boolean unknown) {}
+            });
+    controllerClient = client;
+  }
+
   /** Writes a kubeconfig for kubectl pointing at this API (no credentials needed). */
   public Path writeKubeconfig(Path file) {
     String yaml =
@@ -162,6 +205,12 @@ public final class DemoCluster implements AutoCloseable {
     }
   }
 
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    logger.setLevel(java.util.logging.Level.WARNING);
+    return logger;
+  }
+
   private static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
@@ -172,6 +221,9 @@ public final class DemoCluster implements AutoCloseable {
 
   @Override
   public void close() {
+    if (controllerClient != null) {
+      controllerClient.close();
+    }
     server.destroy();
   }
 }

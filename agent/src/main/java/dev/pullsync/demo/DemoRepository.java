@@ -26,5 +26,4 @@ public final class DemoRepository {
       throw new IllegalStateException("cannot create the demo repository in " + dir, e);
     }
   }
-
 }

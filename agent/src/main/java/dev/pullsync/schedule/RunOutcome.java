@@ -36,9 +36,9 @@ record RunOutcome(boolean failing, String signature) {
 
   private static String failedObjects(Report report) {
     return report.entries().stream()
-        .filter(e -> e.status().equals("failed"))
-        .map(e -> e.kind() + " " + e.namespace() + "/" + e.name() + ": " + e.reason())
+        .filter(e -> e.status().equals("failed") || e.status().equals("pending"))
+        .map(e -> e.kind() + " " + e.namespace() + "/" + e.name() + " " + e.status() + ": " + e.reason())
         .findFirst()
-        .orElse(report.counts().failed() + " object(s) failed");
+        .orElse(report.counts().failed() + " failed, " + report.counts().pending() + " pending");
   }
 }

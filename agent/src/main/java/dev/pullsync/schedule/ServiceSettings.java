@@ -1,5 +1,6 @@
 package dev.pullsync.schedule;
 
+import dev.pullsync.config.AgentConfig;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,42 @@ public record ServiceSettings(
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     Objects.requireNonNull(backoff, "backoff");
     CronSchedule.parse(schedule);
+  }
+
+  /**
+   * The service part of an agent configuration (flags already applied to it).
+   *
+   * @param identity this replica's name in the Lease, e.g. the pod name
+   */
+  public static ServiceSettings from(AgentConfig config, String identity) {
+    AgentConfig.LeaderElection le = config.leaderElection();
+    Optional<LeaderElection.Settings> election =
+        le.enabled()
+            ? Optional.of(
+                new LeaderElection.Settings(
+                    config.namespace(),
+                    le.leaseName(),
+                    identity,
+                    Duration.ofSeconds(le.leaseDurationSeconds()),
+                    Duration.ofSeconds(le.renewDeadlineSeconds()),
+                    Duration.ofSeconds(le.retryPeriodSeconds())))
+            : Optional.empty();
+    return new ServiceSettings(
+        config.schedule(),
+        new InetSocketAddress(config.http().address(), config.http().port()),
+        config.webhook().secretFile(),
+        election,
+        Duration.ofSeconds(25),
+        Backoff.DEFAULT);
+  }
+
+  /**
+   * This replica's Lease identity: {@code POD_NAME} (downward API), else {@code HOSTNAME}, plus a
+   * random suffix so that two processes on one host never share it.
+   */
+  public static String identity(java.util.Map<String, String> env, RunIds random) {
+    String base = env.getOrDefault("POD_NAME", env.getOrDefault("HOSTNAME", "pullsync"));
+    return base + "-" + random.next();
   }
 
   /** Defaults: every 5 minutes, port 8080 on all interfaces, no webhook, no election. */

@@ -1,0 +1,118 @@
+package dev.pullsync.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pullsync.cli.Main;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code pullsync demo}: one command shows the whole product against an in-process API, and its
+ * kubeconfig works with a real client while it serves.
+ */
+class DemoCommandTest {
+  @TempDir Path tmp;
+
+  @Test
+  void demoOncePrintsThePlanTheResultAndTheReportThenExits() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+
+    int exit = cl.execute("demo", "--once", "--dir", tmp.toString());
+
+    String text = out.toString();
+    assertThat(exit).as(text + err).isZero();
+    assertThat(text)
+        .contains("== Plan for main@sha1:")
+        .contains("harbor-credentials")
+        .contains("user-example-com")
+        .contains("== Result: Synced")
+        .contains("== Report")
+        .contains(
+            "kubectl --kubeconfig "
+                + tmp.resolve("kubeconfig")
+                + " get secret harbor-credentials -n user-example-com")
+        .contains("get sa default -n user-example-com -o yaml")
+        .doesNotContain("Harbor12345");
+    assertThat(tmp.resolve("kubeconfig")).exists();
+  }
+
+  @Test
+  void whileServingItsKubeconfigWorksAndANewProfileNamespaceIsServed() throws Exception {
+    StringWriter out = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(new StringWriter(), true));
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread demo = new Thread(() -> exit.set(cl.execute("demo", "--dir", tmp.toString())), "demo");
+    demo.start();
+    try {
+      await().atMost(Duration.ofMinutes(2)).until(() -> out.toString().contains("Serving:"));
+      Config config = Config.fromKubeconfig(Files.readString(tmp.resolve("kubeconfig")));
+      try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+        Secret secret =
+            client.secrets().inNamespace("user-example-com").withName("harbor-credentials").get();
+        assertThat(secret.getType()).isEqualTo("kubernetes.io/dockerconfigjson");
+        ServiceAccount sa =
+            client.serviceAccounts().inNamespace("user-example-com").withName("default").get();
+        assertThat(sa.getImagePullSecrets())
+            .extracting(r -> r.getName())
+            .containsExactly("other-registry", "harbor-credentials");
+
+        client
+            .namespaces()
+            .resource(
+                new NamespaceBuilder()
+                    .withNewMetadata()
+                    .withName("user-new-example-com")
+                    .withLabels(Map.of("app.kubernetes.io/part-of", "kubeflow-profile"))
+                    .endMetadata()
+                    .build())
+            .create();
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .until(
+                () -> {
+                  ServiceAccount linked =
+                      client
+                          .serviceAccounts()
+                          .inNamespace("user-new-example-com")
+                          .withName("default")
+                          .get();
+                  return client
+                              .secrets()
+                              .inNamespace("user-new-example-com")
+                              .withName("harbor-credentials")
+                              .get()
+                          != null
+                      && linked != null
+                      && linked.getImagePullSecrets().stream()
+                          .anyMatch(r -> r.getName().equals("harbor-credentials"));
+                });
+      }
+    } finally {
+      demo.interrupt();
+      demo.join(30_000);
+    }
+    assertThat(demo.isAlive()).isFalse();
+    assertThat(exit).hasValue(0);
+  }
+}
