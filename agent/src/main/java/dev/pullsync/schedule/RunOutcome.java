@@ -37,7 +37,17 @@ record RunOutcome(boolean failing, String signature) {
   private static String failedObjects(Report report) {
     return report.entries().stream()
         .filter(e -> e.status().equals("failed") || e.status().equals("pending"))
-        .map(e -> e.kind() + " " + e.namespace() + "/" + e.name() + " " + e.status() + ": " + e.reason())
+        .map(
+            e ->
+                e.kind()
+                    + " "
+                    + e.namespace()
+                    + "/"
+                    + e.name()
+                    + " "
+                    + e.status()
+                    + ": "
+                    + e.reason())
         .findFirst()
         .orElse(report.counts().failed() + " failed, " + report.counts().pending() + " pending");
   }
