@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.MDC;
 
 /**
  * The only stage that writes to the cluster. Applies a plan in four phases: Secrets (create,
@@ -106,7 +107,7 @@ public final class Applier {
   private static void run(
       ExecutorService pool, List<Callable<List<Outcome>>> tasks, Map<Change, Outcome> outcomes) {
     try {
-      for (Future<List<Outcome>> f : pool.invokeAll(tasks)) {
+      for (Future<List<Outcome>> f : pool.invokeAll(inLogContext(tasks))) {
         for (Outcome o : f.get()) {
           outcomes.put(o.change(), o);
         }
@@ -117,6 +118,27 @@ public final class Applier {
     } catch (ExecutionException e) {
       throw new IllegalStateException("apply task failed unexpectedly", e.getCause());
     }
+  }
+
+  /** Carries the caller's log context (run id, revision) into the pool's threads. */
+  private static List<Callable<List<Outcome>>> inLogContext(List<Callable<List<Outcome>>> tasks) {
+    Map<String, String> context = MDC.getCopyOfContextMap();
+    if (context == null) {
+      return tasks;
+    }
+    List<Callable<List<Outcome>>> wrapped = new ArrayList<>();
+    for (Callable<List<Outcome>> task : tasks) {
+      wrapped.add(
+          () -> {
+            MDC.setContextMap(context);
+            try {
+              return task.call();
+            } finally {
+              MDC.clear();
+            }
+          });
+    }
+    return wrapped;
   }
 
   private static Thread thread(Runnable r) {

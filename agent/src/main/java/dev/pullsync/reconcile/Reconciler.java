@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One reconcile, top to bottom: fetch, load, unseal (in {@link Revisions}), then render, snapshot,
@@ -98,6 +99,7 @@ public final class Reconciler implements ReconcileRunner {
     try {
       Revisions.Current current = revisions.current(trigger.fetch());
       attempted = current.attempted();
+      MDC.put("revision", attempted); // every further log line of this run names it
       errors.addAll(current.errors());
       if (current.good().isEmpty()) {
         return ReportAssembler.build(
