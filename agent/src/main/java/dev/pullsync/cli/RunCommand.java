@@ -1,5 +1,7 @@
 package dev.pullsync.cli;
 
+import dev.pullsync.config.AgentConfig;
+import dev.pullsync.http.AgentMetrics;
 import dev.pullsync.live.ClusterUnavailableException;
 import dev.pullsync.reconcile.Engine;
 import dev.pullsync.reconcile.Trigger;
@@ -30,6 +32,20 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--once", description = "one full reconcile, then exit")
   boolean once;
 
+  @Option(
+      names = "--schedule",
+      paramLabel = "CRON",
+      description = "Quartz cron for full reconciles (default: 0 */5 * * * ?)")
+  String schedule;
+
+  @Option(
+      names = "--http-port",
+      description = "port for /healthz, /readyz, /metrics, /hooks/git (default: 8080)")
+  Integer httpPort;
+
+  @Option(names = "--log-format", paramLabel = "text|json", description = "log line format")
+  String logFormat;
+
   @Override
   public Integer call() {
     if (!once) {
@@ -58,9 +74,67 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** The long-running agent; the service work plugs in here. */
+  /**
+   * The long-running agent: the same engine behind the schedule, events, webhook and HTTP port (see
+   * {@link ServiceMode}), until SIGTERM.
+   */
   private Integer runAgent() {
-    throw new ParameterException(
-        spec.commandLine(), "the long-running agent is not part of this build yet; use --once");
+    AgentConfig config = serviceConfig();
+    LogFormat.parse(config.logFormat().name()).apply();
+    Clock clock = Clock.systemUTC();
+    AgentMetrics metrics = new AgentMetrics(clock);
+    KubernetesClient client = shared.client(b -> metrics.apiRequestCounter().installOn(b));
+    Engine engine;
+    try {
+      engine = Engine.open(shared.engineSettings(), client, shared.reporter(clock), clock, metrics);
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+    try {
+      return ServiceMode.serve(
+          config,
+          client,
+          engine.view(),
+          engine.reconciler(),
+          metrics,
+          () -> {
+            engine.close();
+            client.close();
+          });
+    } catch (IllegalArgumentException e) {
+      engine.close();
+      client.close();
+      spec.commandLine().getErr().println("pullsync: " + e.getMessage());
+      return ExitCode.INVALID_INPUT;
+    } catch (ClusterUnavailableException | java.io.UncheckedIOException e) {
+      engine.close();
+      client.close();
+      spec.commandLine().getErr().println("pullsync: " + e.getMessage());
+      return ExitCode.FAILED;
+    }
+  }
+
+  /** The configuration with the run-only flags on top. */
+  private AgentConfig serviceConfig() {
+    AgentConfig config = shared.config();
+    if (schedule != null) {
+      config = config.withSchedule(schedule);
+    }
+    if (httpPort != null) {
+      if (httpPort < 0 || httpPort > 65535) {
+        throw new ParameterException(spec.commandLine(), "--http-port: expected 0..65535");
+      }
+      config = config.withHttp(new AgentConfig.Http(config.http().address(), httpPort));
+    }
+    if (logFormat != null) {
+      try {
+        config =
+            config.withLogFormat(AgentConfig.LogFormat.valueOf(LogFormat.parse(logFormat).name()));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--log-format: expected text or json");
+      }
+    }
+    return config;
   }
 }

@@ -20,7 +20,7 @@ public final class ServiceMode {
   private ServiceMode() {}
 
   /**
-   * Starts the agent and blocks until it has stopped.
+   * Starts the agent and blocks until it has stopped (SIGTERM/SIGINT, or this thread interrupted).
    *
    * @param onStop closes what the caller built (engine, client) after the agent stopped
    */
@@ -30,8 +30,7 @@ public final class ServiceMode {
       ClusterView view,
       ReconcileRunner runner,
       AgentMetrics metrics,
-      Runnable onStop)
-      throws InterruptedException {
+      Runnable onStop) {
     ServiceSettings settings =
         ServiceSettings.from(config, ServiceSettings.identity(System.getenv(), RunIds.secure()));
     Agent agent =
@@ -50,7 +49,19 @@ public final class ServiceMode {
             },
             "pullsync-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    agent.awaitStopped();
+    try {
+      agent.awaitStopped();
+    } catch (InterruptedException e) {
+      // stopped from within the process (tests, embedding): the same graceful path as SIGTERM
+      agent.close();
+      onStop.run();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs anyway; closing twice is harmless
+      }
+      Thread.currentThread().interrupt();
+    }
     return ExitCode.OK;
   }
 }

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -235,13 +236,18 @@ public final class SharedOptions {
 
   /** A client from --kubeconfig, else KUBECONFIG / ~/.kube/config / in-cluster. */
   public KubernetesClient client() {
-    if (kubeconfig == null) {
-      return new KubernetesClientBuilder().build();
-    }
+    return client(builder -> {});
+  }
+
+  /** As {@link #client()}, letting {@code customizer} add to the builder (e.g. interceptors). */
+  public KubernetesClient client(Consumer<KubernetesClientBuilder> customizer) {
+    KubernetesClientBuilder builder = new KubernetesClientBuilder();
     try {
-      return new KubernetesClientBuilder()
-          .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)))
-          .build();
+      if (kubeconfig != null) {
+        builder.withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)));
+      }
+      customizer.accept(builder);
+      return builder.build();
     } catch (IOException e) {
       throw new ParameterException(spec.commandLine(), "--kubeconfig: cannot read " + kubeconfig);
     }

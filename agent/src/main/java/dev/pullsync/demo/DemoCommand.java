@@ -5,6 +5,7 @@ import dev.pullsync.cli.LogFormat;
 import dev.pullsync.http.AgentMetrics;
 import dev.pullsync.plan.Plan;
 import dev.pullsync.plan.PlanFormat;
+import dev.pullsync.reconcile.Engine;
 import dev.pullsync.reconcile.Trigger;
 import dev.pullsync.report.MarkdownReport;
 import dev.pullsync.report.Report;
@@ -82,7 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path kubeconfig = cluster.writeKubeconfig(work.resolve("kubeconfig"));
     AgentMetrics metrics = new AgentMetrics(Clock.systemUTC());
     KubernetesClient client = cluster.client(b -> metrics.apiRequestCounter().installOn(b));
-    DemoEngine engine = DemoEngine.build(client, repo, key, work, Clock.systemUTC());
+    Engine engine = DemoEngine.open(client, repo, key, work, Clock.systemUTC(), metrics);
     Session session = new Session(cluster, client, engine);
     try {
       printPlan(out, engine.reconciler().plan(Trigger.full("demo")), repo);
@@ -106,10 +107,7 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private Agent startAgent(
-      KubernetesClient client,
-      DemoEngine engine,
-      AgentMetrics metrics,
-      BlockingQueue<Report> reports) {
+      KubernetesClient client, Engine engine, AgentMetrics metrics, BlockingQueue<Report> reports) {
     ReconcileQueue.RunListener collect =
         new ReconcileQueue.RunListener() {
           @Override
@@ -196,11 +194,11 @@ public final class DemoCommand implements Callable<Integer> {
   private static final class Session {
     private final DemoCluster cluster;
     private final KubernetesClient client;
-    private final DemoEngine engine;
+    private final Engine engine;
     private volatile Agent agent;
     private boolean closed;
 
-    Session(DemoCluster cluster, KubernetesClient client, DemoEngine engine) {
+    Session(DemoCluster cluster, KubernetesClient client, Engine engine) {
       this.cluster = cluster;
       this.client = client;
       this.engine = engine;

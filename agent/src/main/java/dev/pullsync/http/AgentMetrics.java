@@ -1,8 +1,11 @@
 package dev.pullsync.http;
 
+import dev.pullsync.reconcile.EngineObserver;
 import dev.pullsync.reconcile.Trigger;
 import dev.pullsync.report.Report;
 import dev.pullsync.schedule.ReconcileQueue;
+import dev.pullsync.spec.RegistrySpec;
+import dev.pullsync.spec.Spec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
@@ -36,7 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code pullsync_credential_expiry_days{registry}}: days until a Registry's {@code expires}
  * </ul>
  */
-public final class AgentMetrics implements ReconcileQueue.RunListener {
+public final class AgentMetrics implements ReconcileQueue.RunListener, EngineObserver {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Clock clock;
@@ -110,9 +113,24 @@ public final class AgentMetrics implements ReconcileQueue.RunListener {
     duration.record(took);
   }
 
-  /** A Git fetch failed (the source stage calls this). */
+  /** A Git fetch failed. */
   public void gitFetchFailed() {
     fetchFailures.increment();
+  }
+
+  @Override
+  public void fetchFailed() {
+    gitFetchFailed();
+  }
+
+  /** The registries of the newest revision that loaded: their expiry dates become gauges. */
+  @Override
+  public void specLoaded(Spec spec) {
+    Map<String, LocalDate> expires = new TreeMap<>();
+    for (RegistrySpec registry : spec.registries()) {
+      registry.expires().ifPresent(date -> expires.put(registry.name(), date));
+    }
+    credentialExpiry(expires);
   }
 
   /** The declared expiry dates of the registries in the revision being enforced. */

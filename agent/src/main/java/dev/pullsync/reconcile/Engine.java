@@ -6,9 +6,11 @@ import dev.pullsync.live.ClusterView;
 import dev.pullsync.plan.Planner;
 import dev.pullsync.report.Reporter;
 import dev.pullsync.source.GitSource;
+import dev.pullsync.source.SourceException;
 import dev.pullsync.spec.InvalidSpecException;
 import dev.pullsync.spec.Location;
 import dev.pullsync.spec.Problem;
+import dev.pullsync.spec.Spec;
 import dev.pullsync.spec.SpecLoader;
 import dev.pullsync.unseal.KeyRing;
 import dev.pullsync.unseal.Unsealer;
@@ -38,11 +40,38 @@ public final class Engine implements AutoCloseable {
    */
   public static Engine open(
       EngineSettings settings, KubernetesClient client, Reporter reporter, Clock clock) {
+    return open(settings, client, reporter, clock, EngineObserver.NONE);
+  }
+
+  /**
+   * As {@link #open(EngineSettings, KubernetesClient, Reporter, Clock)}, telling {@code observer}.
+   */
+  public static Engine open(
+      EngineSettings settings,
+      KubernetesClient client,
+      Reporter reporter,
+      Clock clock,
+      EngineObserver observer) {
     KeyRing ring = keyRing(settings, client);
     Unsealer unsealer = new Unsealer(ring, settings.agentNamespace());
     SpecLoader loader = new SpecLoader();
     GitSource source = new GitSource(settings.source(), clock);
-    Revisions revisions = new Revisions(source::fetch, loader::load, unsealer::unseal);
+    Revisions revisions =
+        new Revisions(
+            () -> {
+              try {
+                return source.fetch();
+              } catch (SourceException e) {
+                observer.fetchFailed();
+                throw e;
+              }
+            },
+            root -> {
+              Spec spec = loader.load(root);
+              observer.specLoaded(spec);
+              return spec;
+            },
+            unsealer::unseal);
     ClusterView view = new ClusterView(client, settings.syncTimeout());
     Reconciler reconciler =
         new Reconciler(
