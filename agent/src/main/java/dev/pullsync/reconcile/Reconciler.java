@@ -26,7 +26,8 @@ import org.slf4j.MDC;
  * One reconcile, top to bottom: fetch, load, unseal (in {@link Revisions}), then render, snapshot,
  * plan, apply and report. A revision that fails to load or unseal applies nothing; the last good
  * one keeps being enforced and the report says why. Namespace triggers reuse the current revision
- * and reconcile only their namespaces.
+ * and reconcile only their namespaces; their reports are returned but not published, since the
+ * written report always describes the whole cluster (the next full reconcile writes it).
  */
 public final class Reconciler implements ReconcileRunner {
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
@@ -61,7 +62,9 @@ public final class Reconciler implements ReconcileRunner {
   @Override
   public synchronized Report run(Trigger trigger) {
     Report report = reconcile(trigger);
-    publisher.publish(report);
+    if (trigger.isFull()) {
+      publisher.publish(report);
+    }
     LOG.info(
         "reconcile ({}) of {}: {} {}",
         trigger.reason(),

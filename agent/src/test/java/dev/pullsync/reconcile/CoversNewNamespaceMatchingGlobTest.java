@@ -39,6 +39,7 @@ class CoversNewNamespaceMatchingGlobTest {
       Report report = engine.run(Trigger.namespaces("namespace-event", Set.of("team-b")));
 
       assertThat(report.result()).isEqualTo(Report.Result.SYNCED);
+      assertThat(engine.published()).as("only full reconciles write the report").hasSize(1);
       assertThat(report.entries()).allSatisfy(e -> assertThat(e.namespace()).isEqualTo("team-b"));
       assertThat(
               cluster.client().secrets().inNamespace("team-b").withName("harbor-credentials").get())
