@@ -48,7 +48,10 @@ public final class Discovery {
           case "/apis/coordination.k8s.io/v1" -> resources("coordination.k8s.io/v1", COORDINATION);
           case "/openapi/v2" ->
               "{\"swagger\":\"2.0\",\"info\":{\"title\":\"pullsync demo\",\"version\":\"v1.31.0\"},\"paths\":{},\"definitions\":{}}";
-          case "/openapi/v3" -> "{\"paths\":{}}";
+          case "/openapi/v3" -> openApiV3Root();
+          case "/openapi/v3/api/v1" -> openApiV3("", "v1", CORE);
+          case "/openapi/v3/apis/coordination.k8s.io/v1" ->
+              openApiV3("coordination.k8s.io", "v1", COORDINATION);
           default -> null;
         };
     return Optional.ofNullable(doc);
@@ -74,6 +77,47 @@ public final class Discovery {
         + "\",\"code\":"
         + code
         + "}";
+  }
+
+  /**
+   * The OpenAPI v3 index. kubectl reads it to learn that the server validates fields itself (the
+   * {@code fieldValidation} query parameter on PATCH); it then skips client-side validation, which
+   * would otherwise fetch the protobuf OpenAPI v2 document the mock cannot serve.
+   */
+  private static String openApiV3Root() {
+    return "{\"paths\":{\"api/v1\":{\"serverRelativeURL\":\"/openapi/v3/api/v1?hash=pullsync-demo\"},"
+        + "\"apis/coordination.k8s.io/v1\":{\"serverRelativeURL\":"
+        + "\"/openapi/v3/apis/coordination.k8s.io/v1?hash=pullsync-demo\"}}}";
+  }
+
+  /** One group-version's OpenAPI v3 document: per resource a PATCH taking fieldValidation. */
+  private static String openApiV3(String group, String version, List<Resource> resources) {
+    String prefix = group.isEmpty() ? "/api/" + version : "/apis/" + group + "/" + version;
+    String paths =
+        resources.stream()
+            .map(
+                r -> {
+                  String path =
+                      prefix
+                          + (r.namespaced() ? "/namespaces/{namespace}/" : "/")
+                          + r.plural()
+                          + "/{name}";
+                  return "\""
+                      + path
+                      + "\":{\"patch\":{\"x-kubernetes-group-version-kind\":{\"group\":\""
+                      + group
+                      + "\",\"version\":\""
+                      + version
+                      + "\",\"kind\":\""
+                      + r.kind()
+                      + "\"},\"parameters\":[{\"name\":\"fieldValidation\",\"in\":\"query\","
+                      + "\"schema\":{\"type\":\"string\"}}],\"responses\":{}}}";
+                })
+            .collect(Collectors.joining(","));
+    return "{\"openapi\":\"3.0.0\",\"info\":{\"title\":\"pullsync demo\",\"version\":\"v1.31.0\"},"
+        + "\"paths\":{"
+        + paths
+        + "},\"components\":{\"schemas\":{}}}";
   }
 
   private static String version() {

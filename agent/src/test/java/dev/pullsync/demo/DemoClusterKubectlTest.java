@@ -73,4 +73,30 @@ class DemoClusterKubectlTest {
     assertThat(again.exit()).isNotZero();
     assertThat(again.out()).contains("AlreadyExists");
   }
+
+  @Test
+  void appliesANamespaceManifestFromStdin() throws Exception {
+    List<String> cmd =
+        List.of("kubectl", "--kubeconfig", kubeconfig.toString(), "apply", "-f", "-");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    p.getOutputStream()
+        .write(
+            """
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: profile-b
+              labels: {app.kubernetes.io/part-of: kubeflow-profile}
+            """
+                .getBytes(StandardCharsets.UTF_8));
+    p.getOutputStream().close();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(out).contains("namespace/profile-b created");
+    try (KubernetesClient client = cluster.client()) {
+      assertThat(client.namespaces().withName("profile-b").get().getMetadata().getLabels())
+          .containsEntry("app.kubernetes.io/part-of", "kubeflow-profile");
+    }
+  }
 }
