@@ -58,8 +58,8 @@ public final class Main {
     return ExitCode.INTERNAL;
   }
 
-  private static int handleExecutionException(
-      Exception ex, CommandLine cl, ParseResult parseResult) {
+  /** Maps an exception a command threw to one stderr line and its exit code. */
+  static int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
     PrintWriter err = cl.getErr();
     if (ex instanceof InvalidSpecException invalid) {
       for (Problem p : invalid.problems()) {
@@ -71,11 +71,22 @@ public final class Main {
       err.println("pullsync: " + bad.getMessage());
       return ExitCode.INVALID_INPUT;
     }
-    boolean verbose = parseResult.hasMatchedOption("--verbose");
+    // cl is the (sub)command that threw; the top-level parse result never holds its options.
+    boolean verbose = cl.getParseResult().hasMatchedOption("--verbose");
     err.println("pullsync: internal error: " + ex.getClass().getSimpleName());
     if (verbose) {
-      ex.printStackTrace(err);
+      printFramesOnly(ex, err);
     }
     return ExitCode.INTERNAL;
+  }
+
+  /** The stack trace with exception types and frames but no messages: those may carry data. */
+  private static void printFramesOnly(Throwable t, PrintWriter err) {
+    for (Throwable cur = t; cur != null; cur = cur.getCause() == cur ? null : cur.getCause()) {
+      err.println((cur == t ? "" : "Caused by: ") + cur.getClass().getName());
+      for (StackTraceElement frame : cur.getStackTrace()) {
+        err.println("\tat " + frame);
+      }
+    }
   }
 }

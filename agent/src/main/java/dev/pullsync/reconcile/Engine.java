@@ -13,10 +13,12 @@ import dev.pullsync.spec.Problem;
 import dev.pullsync.spec.Spec;
 import dev.pullsync.spec.SpecLoader;
 import dev.pullsync.unseal.KeyRing;
+import dev.pullsync.unseal.Unsealed;
 import dev.pullsync.unseal.Unsealer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The wired engine: source, loader, unsealer, cluster view, planner, applier and reconciler built
@@ -53,7 +55,7 @@ public final class Engine implements AutoCloseable {
       Clock clock,
       EngineObserver observer) {
     KeyRing ring = keyRing(settings, client);
-    Unsealer unsealer = new Unsealer(ring, settings.agentNamespace());
+    Function<Spec, Unsealed> unseal = unsealer(settings, client, ring);
     SpecLoader loader = new SpecLoader();
     GitSource source = new GitSource(settings.source(), clock);
     Revisions revisions =
@@ -71,7 +73,7 @@ public final class Engine implements AutoCloseable {
               observer.specLoaded(spec);
               return spec;
             },
-            unsealer::unseal);
+            unseal);
     ClusterView view = new ClusterView(client, settings.syncTimeout());
     Reconciler reconciler =
         new Reconciler(
@@ -83,6 +85,20 @@ public final class Engine implements AutoCloseable {
             settings.cluster(),
             clock);
     return new Engine(view, reconciler);
+  }
+
+  /**
+   * With {@code --keys-from-cluster} the controller's keys are re-read for every new revision, so a
+   * key renewal needs no restart; with key files only, one unsealer serves the process.
+   */
+  private static Function<Spec, Unsealed> unsealer(
+      EngineSettings settings, KubernetesClient client, KeyRing ring) {
+    if (!settings.keysFromCluster()) {
+      return new Unsealer(ring, settings.agentNamespace())::unseal;
+    }
+    ClusterKeySource cluster = new ClusterKeySource(client, settings.keysNamespace());
+    return new KeyRingRefresh(
+        KeyRing.load(settings.keys()), cluster::load, ring, settings.agentNamespace());
   }
 
   private static KeyRing keyRing(EngineSettings settings, KubernetesClient client) {
