@@ -1,54 +1,86 @@
 package dev.pullsync.apply;
 
 import dev.pullsync.desired.Ref;
+import dev.pullsync.live.ClusterView;
 import dev.pullsync.plan.Action;
 import dev.pullsync.plan.Change;
 import dev.pullsync.plan.Kind;
 import dev.pullsync.plan.Plan;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
  * The only stage that writes to the cluster. Applies a plan in four phases: Secrets (create,
  * update, adopt), then ServiceAccount links, then unlinks, then Secret deletes, so that a
  * ServiceAccount never points at a Secret not yet written and a Secret is never deleted while still
- * linked by us. Within a phase, objects are written concurrently (bounded); one object's failure is
- * recorded and the others go on. Returns one outcome per change, in plan order.
+ * linked by us. Within a phase, objects are written concurrently (bounded by {@link
+ * ApplyOptions#concurrency()}) and every request waits its turn under the client-side rate limit
+ * ({@link ApplyOptions#qps()}, {@link ApplyOptions#burst()}); one object's failure is recorded and
+ * the others go on. Writes start from the view's cached objects, so a write costs one request. A
+ * create that finds a foreign Secret of the same name turns into a conflict (or an adoption), and
+ * the links to it into conflicts too. Returns one outcome per change, in plan order; an outcome's
+ * change is the planned one or, after such a collision, what it turned out to be.
  */
 public final class Applier {
+  /** How long an apply waits for the informers to deliver its own writes. */
+  static final Duration CACHE_WAIT = Duration.ofSeconds(10);
+
+  private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
   private final SecretWriter secrets;
   private final ServiceAccountWriter serviceAccounts;
+  private final ClusterView view;
   private final ApplyOptions options;
 
-  public Applier(KubernetesClient client, ApplyOptions options) {
-    this.secrets = new SecretWriter(client);
-    this.serviceAccounts = new ServiceAccountWriter(client, options);
+  public Applier(KubernetesClient client, ClusterView view, ApplyOptions options) {
+    Throttle throttle = Throttle.of(options);
+    this.secrets = new SecretWriter(client, view, throttle, options);
+    this.serviceAccounts = new ServiceAccountWriter(client, view, throttle, options);
+    this.view = view;
     this.options = options;
   }
 
+  /**
+   * Writes the plan, then waits (at most {@link #CACHE_WAIT}) until the view's caches hold every
+   * write, so that the next reconcile sees them and sends nothing more for them.
+   */
   public List<Outcome> apply(Plan plan) {
     Map<Change, Outcome> outcomes = new IdentityHashMap<>();
     List<Change> toApply = plan.toApply();
+    if (toApply.isEmpty()) {
+      return plan.changes().stream().map(Outcome::unwritten).toList();
+    }
+    Written written = new Written();
     ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), Applier::thread);
     try {
-      run(pool, secretTasks(toApply, Set.of(Action.CREATE, Action.UPDATE, Action.ADOPT)), outcomes);
+      Set<Action> upserts = Set.of(Action.CREATE, Action.UPDATE, Action.ADOPT);
+      run(pool, secretTasks(toApply, upserts, written), outcomes);
       List<Change> links = linksToWrittenSecrets(toApply, outcomes);
-      run(pool, serviceAccountTasks(links, Action.LINK), outcomes);
-      run(pool, serviceAccountTasks(toApply, Action.UNLINK), outcomes);
-      run(pool, secretTasks(toApply, Set.of(Action.DELETE)), outcomes);
+      run(pool, serviceAccountTasks(links, Action.LINK, written), outcomes);
+      run(pool, serviceAccountTasks(toApply, Action.UNLINK, written), outcomes);
+      run(pool, secretTasks(toApply, Set.of(Action.DELETE), written), outcomes);
     } finally {
       pool.shutdownNow();
+    }
+    if (!written.isEmpty()
+        && !view.awaitWrites(written.secrets, written.serviceAccounts, CACHE_WAIT)) {
+      LOG.warn(
+          "the informer caches had not seen all of this reconcile's writes after {}", CACHE_WAIT);
     }
     List<Outcome> out = new ArrayList<>();
     for (Change c : plan.changes()) {
@@ -58,23 +90,42 @@ public final class Applier {
   }
 
   /**
-   * The link changes whose Secret is in place; a link to a Secret whose create failed is skipped
-   * (recorded), so no ServiceAccount points at a missing Secret.
+   * The link changes whose Secret is in place. A link to a Secret whose create failed is skipped,
+   * so no ServiceAccount points at a missing Secret; a link to a Secret that turned out to be
+   * foreign is a conflict, as the planner makes it when it knows of the foreign Secret beforehand.
    */
   private static List<Change> linksToWrittenSecrets(
       List<Change> changes, Map<Change, Outcome> done) {
-    Set<Ref> failed = new java.util.HashSet<>();
-    done.values().stream()
-        .filter(o -> o.status() == Outcome.Status.FAILED && o.change().action() == Action.CREATE)
-        .forEach(o -> failed.add(o.change().ref()));
+    Set<Ref> failed = new HashSet<>();
+    Set<Ref> foreign = new HashSet<>();
+    for (Outcome o : done.values()) {
+      if (o.status() == Outcome.Status.FAILED && o.change().action() == Action.CREATE) {
+        failed.add(o.change().ref());
+      } else if (o.change().kind() == Kind.SECRET && o.change().action() == Action.CONFLICT) {
+        foreign.add(o.change().ref());
+      }
+    }
     List<Change> out = new ArrayList<>();
     for (Change c : changes) {
       Ref secret = new Ref(c.ref().namespace(), c.entry());
-      if (c.kind() == Kind.SERVICE_ACCOUNT
-          && c.action() == Action.LINK
-          && failed.contains(secret)) {
+      boolean link = c.kind() == Kind.SERVICE_ACCOUNT && c.action() == Action.LINK;
+      if (link && failed.contains(secret)) {
         done.put(
             c, new Outcome(c, Outcome.Status.SKIPPED, "not linked: creating the Secret failed"));
+      } else if (link && foreign.contains(secret)) {
+        String reason = "not linked: the Secret of this name is not managed by pullsync";
+        Change conflict =
+            new Change(
+                Action.CONFLICT,
+                c.kind(),
+                c.ref(),
+                c.pullSecret(),
+                c.entry(),
+                Optional.empty(),
+                c.execution(),
+                reason,
+                c.secret());
+        done.put(c, new Outcome(conflict, Outcome.Status.SKIPPED, reason));
       } else {
         out.add(c);
       }
@@ -82,34 +133,40 @@ public final class Applier {
     return out;
   }
 
-  private List<Callable<List<Outcome>>> secretTasks(List<Change> changes, Set<Action> actions) {
-    List<Callable<List<Outcome>>> tasks = new ArrayList<>();
+  private List<Task> secretTasks(List<Change> changes, Set<Action> actions, Written written) {
+    List<Task> tasks = new ArrayList<>();
     for (Change c : changes) {
       if (c.kind() == Kind.SECRET && actions.contains(c.action())) {
-        tasks.add(() -> List.of(secrets.write(c)));
+        tasks.add(new Task(List.of(c), () -> List.of(secrets.write(c, written))));
       }
     }
     return tasks;
   }
 
-  private List<Callable<List<Outcome>>> serviceAccountTasks(List<Change> changes, Action action) {
+  private List<Task> serviceAccountTasks(List<Change> changes, Action action, Written written) {
     Map<Ref, List<Change>> bySa = new LinkedHashMap<>();
     for (Change c : changes) {
       if (c.kind() == Kind.SERVICE_ACCOUNT && c.action() == action) {
         bySa.computeIfAbsent(c.ref(), r -> new ArrayList<>()).add(c);
       }
     }
-    List<Callable<List<Outcome>>> tasks = new ArrayList<>();
-    bySa.forEach((sa, group) -> tasks.add(() -> serviceAccounts.write(sa, group)));
+    List<Task> tasks = new ArrayList<>();
+    bySa.forEach(
+        (sa, group) -> tasks.add(new Task(group, () -> serviceAccounts.write(sa, group, written))));
     return tasks;
   }
 
-  private static void run(
-      ExecutorService pool, List<Callable<List<Outcome>>> tasks, Map<Change, Outcome> outcomes) {
+  /** Planned changes and the write that returns one outcome for each, in the same order. */
+  private record Task(List<Change> changes, Callable<List<Outcome>> write) {}
+
+  private static void run(ExecutorService pool, List<Task> tasks, Map<Change, Outcome> outcomes) {
     try {
-      for (Future<List<Outcome>> f : pool.invokeAll(inLogContext(tasks))) {
-        for (Outcome o : f.get()) {
-          outcomes.put(o.change(), o);
+      List<Future<List<Outcome>>> futures =
+          pool.invokeAll(inLogContext(tasks.stream().map(Task::write).toList()));
+      for (int t = 0; t < tasks.size(); t++) {
+        List<Outcome> results = futures.get(t).get();
+        for (int i = 0; i < results.size(); i++) {
+          outcomes.put(tasks.get(t).changes().get(i), results.get(i));
         }
       }
     } catch (InterruptedException e) {

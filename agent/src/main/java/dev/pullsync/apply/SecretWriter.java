@@ -2,8 +2,12 @@ package dev.pullsync.apply;
 
 import dev.pullsync.desired.DesiredSecret;
 import dev.pullsync.desired.Ownership;
+import dev.pullsync.desired.Ref;
+import dev.pullsync.live.ClusterView;
 import dev.pullsync.plan.Action;
 import dev.pullsync.plan.Change;
+import dev.pullsync.plan.Drift;
+import dev.pullsync.spec.Adopt;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -11,32 +15,48 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates, updates, adopts and deletes Secrets. Updates read the Secret fresh, keep its foreign
- * labels and annotations, set ours and the data, and write with its resourceVersion.
+ * Creates, updates, adopts and deletes Secrets, one request per write in the common case. Creates
+ * are sent blind: a 409 AlreadyExists is the only way a foreign Secret of the same name is found
+ * (then it is read once, and becomes a conflict, an adoption, or, when our cache was behind, an
+ * update). Updates start from our cached copy, keep its foreign labels and annotations, set ours
+ * and the data, and carry its resourceVersion; a 409 Conflict reads the Secret fresh and retries.
  */
 final class SecretWriter {
   private static final Logger LOG = LoggerFactory.getLogger(SecretWriter.class);
-  private final KubernetesClient client;
+  static final String FOREIGN_CONFLICT =
+      "a Secret of this name exists and is not managed by pullsync (adopt: never); left alone";
+  static final String FOREIGN_ADOPTED =
+      "a Secret of this name is not managed by pullsync; taking it over (adopt: ifUnmanaged)";
 
-  SecretWriter(KubernetesClient client) {
+  private final KubernetesClient client;
+  private final ClusterView view;
+  private final Throttle throttle;
+  private final ApplyOptions options;
+
+  SecretWriter(KubernetesClient client, ClusterView view, Throttle throttle, ApplyOptions options) {
     this.client = client;
+    this.view = view;
+    this.throttle = throttle;
+    this.options = options;
   }
 
-  Outcome write(Change change) {
+  Outcome write(Change change, Written written) {
     try {
-      String done =
+      Outcome outcome =
           switch (change.action()) {
-            case CREATE -> create(change.secret().orElseThrow());
-            case UPDATE, ADOPT -> update(change, change.secret().orElseThrow());
-            case DELETE -> delete(change);
+            case CREATE -> create(change, change.secret().orElseThrow(), written);
+            case UPDATE, ADOPT -> update(change, change.secret().orElseThrow(), written);
+            case DELETE -> delete(change, written);
             default -> throw new IllegalArgumentException("not a Secret write: " + change.action());
           };
-      LOG.info("{} Secret {}: {}", done, change.ref(), change.reason());
-      return new Outcome(change, Outcome.Status.APPLIED, change.reason());
+      LOG.info(
+          "{} Secret {}: {}", outcome.change().action().display(), change.ref(), outcome.reason());
+      return outcome;
     } catch (Refusal r) {
       LOG.warn("Secret {} not written: {}", change.ref(), r.getMessage());
       return new Outcome(change, Outcome.Status.FAILED, r.getMessage());
@@ -47,7 +67,7 @@ final class SecretWriter {
     }
   }
 
-  private String create(DesiredSecret want) {
+  private Outcome create(Change change, DesiredSecret want, Written written) {
     Secret secret =
         new SecretBuilder()
             .withMetadata(
@@ -60,57 +80,143 @@ final class SecretWriter {
             .withType(Ownership.SECRET_TYPE)
             .withData(data(want))
             .build();
-    client.secrets().inNamespace(want.ref().namespace()).resource(secret).create();
-    return "created";
+    try {
+      throttle.acquire();
+      written.secret(
+          want.ref(),
+          client.secrets().inNamespace(want.ref().namespace()).resource(secret).create());
+      return new Outcome(change, Outcome.Status.APPLIED, change.reason());
+    } catch (RuntimeException e) {
+      if (!ApiFailure.isConflict(e)) {
+        throw e;
+      }
+      return collided(change, want, written);
+    }
   }
 
-  private String update(Change change, DesiredSecret want) {
-    Secret fresh = get(change);
-    boolean managed = isManaged(fresh);
-    if (change.action() == Action.UPDATE && !managed) {
-      throw new Refusal("no longer managed by pullsync; left alone");
+  /** The create met a Secret of that name: a foreign one, or ours that our cache had not seen. */
+  private Outcome collided(Change change, DesiredSecret want, Written written) {
+    Secret found = read(change.ref());
+    if (found == null) {
+      throw new Refusal("a Secret of this name came and went during the write; retried next time");
     }
-    if (!Ownership.SECRET_TYPE.equals(fresh.getType())) {
-      throw new Refusal(
-          "type " + fresh.getType() + " cannot be changed to " + Ownership.SECRET_TYPE);
+    if (isManaged(found)) {
+      if (upToDate(found, want)) {
+        return new Outcome(
+            as(change, Action.NOOP, null, "up to date"), Outcome.Status.UNCHANGED, "up to date");
+      }
+      writeOver(change.ref(), found, want, Action.UPDATE, written);
+      return applied(as(change, Action.UPDATE, Drift.MODIFIED, "data or labels differ"));
     }
-    Map<String, String> labels = copy(fresh.getMetadata().getLabels());
+    if (want.adopt() == Adopt.IF_UNMANAGED) {
+      writeOver(change.ref(), found, want, Action.ADOPT, written);
+      return applied(as(change, Action.ADOPT, Drift.FOREIGN, FOREIGN_ADOPTED));
+    }
+    return new Outcome(
+        as(change, Action.CONFLICT, Drift.FOREIGN, FOREIGN_CONFLICT),
+        Outcome.Status.SKIPPED,
+        FOREIGN_CONFLICT);
+  }
+
+  private Outcome update(Change change, DesiredSecret want, Written written) {
+    Optional<Secret> cached =
+        change.action() == Action.UPDATE ? view.cachedSecret(change.ref()) : Optional.empty();
+    Secret base = cached.orElseGet(() -> read(change.ref()));
+    if (base == null) {
+      throw new Refusal("disappeared before the write; the next reconcile creates it");
+    }
+    writeOver(change.ref(), base, want, change.action(), written);
+    return applied(change);
+  }
+
+  /** Writes {@code want} over {@code base}; on 409 reads the Secret fresh and tries again. */
+  private void writeOver(Ref ref, Secret base, DesiredSecret want, Action action, Written written) {
+    Secret current = base;
+    for (int attempt = 1; ; attempt++) {
+      if (action == Action.UPDATE && !isManaged(current)) {
+        throw new Refusal("no longer managed by pullsync; left alone");
+      }
+      if (!Ownership.SECRET_TYPE.equals(current.getType())) {
+        throw new Refusal(
+            "type " + current.getType() + " cannot be changed to " + Ownership.SECRET_TYPE);
+      }
+      try {
+        throttle.acquire();
+        written.secret(
+            ref,
+            client.secrets().inNamespace(ref.namespace()).resource(next(current, want)).update());
+        return;
+      } catch (RuntimeException e) {
+        if (!ApiFailure.isConflict(e) || attempt >= options.attempts()) {
+          throw e;
+        }
+        current = read(ref);
+        if (current == null) {
+          throw new Refusal("disappeared before the write; the next reconcile creates it");
+        }
+      }
+    }
+  }
+
+  private static Secret next(Secret current, DesiredSecret want) {
+    Map<String, String> labels = copy(current.getMetadata().getLabels());
     labels.putAll(want.labels());
-    Map<String, String> annotations = copy(fresh.getMetadata().getAnnotations());
+    Map<String, String> annotations = copy(current.getMetadata().getAnnotations());
     annotations.putAll(want.annotations());
-    Secret next =
-        new SecretBuilder(fresh)
-            .editMetadata()
-            .withLabels(labels)
-            .withAnnotations(annotations)
-            .endMetadata()
-            .withData(data(want))
-            .withStringData(null)
-            .build();
-    client.secrets().inNamespace(want.ref().namespace()).resource(next).update();
-    return change.action() == Action.ADOPT ? "adopted" : "updated";
+    return new SecretBuilder(current)
+        .editMetadata()
+        .withLabels(labels)
+        .withAnnotations(annotations)
+        .endMetadata()
+        .withData(data(want))
+        .withStringData(null)
+        .build();
   }
 
-  private String delete(Change change) {
-    Secret fresh =
-        client.secrets().inNamespace(change.ref().namespace()).withName(change.ref().name()).get();
+  private Outcome delete(Change change, Written written) {
+    Secret fresh = view.cachedSecret(change.ref()).orElseGet(() -> read(change.ref()));
     if (fresh == null) {
-      return "already gone:";
+      return new Outcome(change, Outcome.Status.APPLIED, "already gone: " + change.reason());
     }
     if (!isManaged(fresh)) {
       throw new Refusal("no longer managed by pullsync; not deleted");
     }
-    client.secrets().inNamespace(change.ref().namespace()).resource(fresh).delete();
-    return "deleted";
+    throttle.acquire();
+    client.secrets().inNamespace(change.ref().namespace()).withName(change.ref().name()).delete();
+    written.secretDeleted(change.ref());
+    return applied(change);
   }
 
-  private Secret get(Change change) {
-    Secret fresh =
-        client.secrets().inNamespace(change.ref().namespace()).withName(change.ref().name()).get();
-    if (fresh == null) {
-      throw new Refusal("disappeared before the write; the next reconcile creates it");
-    }
-    return fresh;
+  private Secret read(Ref ref) {
+    throttle.acquire();
+    return client.secrets().inNamespace(ref.namespace()).withName(ref.name()).get();
+  }
+
+  private static boolean upToDate(Secret s, DesiredSecret want) {
+    Map<String, String> labels = copy(s.getMetadata().getLabels());
+    Map<String, String> annotations = copy(s.getMetadata().getAnnotations());
+    return Ownership.SECRET_TYPE.equals(s.getType())
+        && data(want).equals(s.getData() == null ? Map.of() : s.getData())
+        && labels.entrySet().containsAll(want.labels().entrySet())
+        && annotations.entrySet().containsAll(want.annotations().entrySet());
+  }
+
+  private static Outcome applied(Change change) {
+    return new Outcome(change, Outcome.Status.APPLIED, change.reason());
+  }
+
+  /** The change as the write turned out to be (the plan could not know of the collision). */
+  private static Change as(Change c, Action action, Drift drift, String reason) {
+    return new Change(
+        action,
+        c.kind(),
+        c.ref(),
+        c.pullSecret(),
+        c.entry(),
+        Optional.ofNullable(drift),
+        c.execution(),
+        reason,
+        c.secret());
   }
 
   private static boolean isManaged(Secret s) {

@@ -2,6 +2,7 @@ package dev.pullsync.apply;
 
 import dev.pullsync.desired.Ownership;
 import dev.pullsync.desired.Ref;
+import dev.pullsync.live.ClusterView;
 import dev.pullsync.plan.Action;
 import dev.pullsync.plan.Change;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
@@ -17,33 +18,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adds or removes our entries in one ServiceAccount's {@code imagePullSecrets}: reads it fresh,
- * keeps every other entry and the order, records our entries in the owned-pull-secrets annotation,
- * and updates with the resourceVersion; on 409 it reads again and retries (bounded).
+ * Adds or removes our entries in one ServiceAccount's {@code imagePullSecrets}: starts from the
+ * informer's cached copy (no read request), keeps every other entry and the order, records our
+ * entries in the owned-pull-secrets annotation, and updates with the resourceVersion; on 409 it
+ * reads the ServiceAccount fresh and retries (bounded).
  */
 final class ServiceAccountWriter {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceAccountWriter.class);
   private final KubernetesClient client;
+  private final ClusterView view;
+  private final Throttle throttle;
   private final ApplyOptions options;
 
-  ServiceAccountWriter(KubernetesClient client, ApplyOptions options) {
+  ServiceAccountWriter(
+      KubernetesClient client, ClusterView view, Throttle throttle, ApplyOptions options) {
     this.client = client;
+    this.view = view;
+    this.throttle = throttle;
     this.options = options;
   }
 
   /** Applies every change to one ServiceAccount in one write; returns an outcome per change. */
-  List<Outcome> write(Ref sa, List<Change> changes) {
+  List<Outcome> write(Ref sa, List<Change> changes, Written written) {
     String reason = "";
     for (int attempt = 1; attempt <= options.attempts(); attempt++) {
       try {
         ServiceAccount fresh =
-            client.serviceAccounts().inNamespace(sa.namespace()).withName(sa.name()).get();
+            attempt == 1 ? view.cachedServiceAccount(sa).orElseGet(() -> read(sa)) : read(sa);
         if (fresh == null) {
           return all(changes, Outcome.Status.PENDING, "ServiceAccount does not exist (yet)");
         }
         ServiceAccount next = merged(fresh, changes);
         if (next != null) {
-          client.serviceAccounts().inNamespace(sa.namespace()).resource(next).update();
+          throttle.acquire();
+          written.serviceAccount(
+              sa, client.serviceAccounts().inNamespace(sa.namespace()).resource(next).update());
         }
         changes.forEach(c -> LOG.info("{} {} in ServiceAccount {}", verb(c), c.entry(), sa));
         return changes.stream()
@@ -63,6 +72,11 @@ final class ServiceAccountWriter {
     }
     LOG.warn("ServiceAccount {} not updated: {}", sa, reason);
     return all(changes, Outcome.Status.FAILED, reason);
+  }
+
+  private ServiceAccount read(Ref sa) {
+    throttle.acquire();
+    return client.serviceAccounts().inNamespace(sa.namespace()).withName(sa.name()).get();
   }
 
   /** The updated ServiceAccount, or null when it already says what we want. */

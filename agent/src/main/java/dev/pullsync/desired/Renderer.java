@@ -19,10 +19,14 @@ import java.util.TreeMap;
 
 /**
  * Renders what one revision asks of the cluster (pure). Each PullSecret's {@code .dockerconfigjson}
- * and keyed fingerprint are computed once and shared by every namespace it targets.
+ * and keyed fingerprint are computed once per revision (remembered for the last {@link Unsealed}
+ * rendered) and shared by every namespace it targets and every later render of that revision, such
+ * as the namespace events'.
  */
 public final class Renderer {
   private final NamespaceResolver resolver = new NamespaceResolver();
+  private Unsealed lastUnsealed;
+  private Map<String, Payload> lastPayloads;
 
   /** One PullSecret's rendered data, shared by all its namespaces. */
   private record Payload(Credential data, List<String> servers, String fingerprint) {}
@@ -40,7 +44,7 @@ public final class Renderer {
    */
   public Desired render(
       Unsealed unsealed, Inventory inventory, String revision, Optional<Set<String>> scope) {
-    Map<String, Payload> payloads = payloads(unsealed);
+    Map<String, Payload> payloads = payloadsOf(unsealed);
     List<DesiredSecret> secrets = new ArrayList<>();
     List<DesiredLink> links = new ArrayList<>();
     List<Notice> notices = new ArrayList<>();
@@ -108,6 +112,14 @@ public final class Renderer {
   private static DesiredLink link(
       PullSecretSpec ps, String namespace, String sa, Mode mode, boolean present) {
     return new DesiredLink(new Ref(namespace, sa), ps.name(), ps.name(), mode, present);
+  }
+
+  private synchronized Map<String, Payload> payloadsOf(Unsealed unsealed) {
+    if (unsealed != lastUnsealed) {
+      lastPayloads = payloads(unsealed);
+      lastUnsealed = unsealed;
+    }
+    return lastPayloads;
   }
 
   private static Map<String, Payload> payloads(Unsealed unsealed) {

@@ -6,18 +6,27 @@ import dev.pullsync.desired.DesiredSecret;
 import dev.pullsync.desired.Inventory;
 import dev.pullsync.desired.Ownership;
 import dev.pullsync.desired.Ref;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -25,8 +34,11 @@ import java.util.stream.Collectors;
  * The cluster as pullsync sees it, read through three informers started once: every Namespace, the
  * Secrets labelled {@code app.kubernetes.io/managed-by=pullsync} (by label selector, so the cache
  * holds only ours) and the ServiceAccounts. Everything handed out is a copy; cache objects are
- * never mutated. The only requests it sends after start are one GET per desired Secret that is not
- * in our cache (to find a foreign Secret of that name), so a converged cluster costs none.
+ * never mutated. A reconcile reads nothing but these caches: a desired Secret missing from our
+ * cache is planned as a create, and the applier finds a foreign Secret of that name from the
+ * create's 409 answer. Only names known to hold a foreign Secret (see {@link #rememberForeign}) are
+ * read again with one GET each, to see whether they are still foreign; {@code pullsync plan} reads
+ * every missing name ({@link #snapshotWithLookups}). A converged cluster costs no request at all.
  */
 public final class ClusterView implements AutoCloseable {
   private final KubernetesClient client;
@@ -34,6 +46,7 @@ public final class ClusterView implements AutoCloseable {
   private SharedIndexInformer<Namespace> namespaces;
   private SharedIndexInformer<Secret> secrets;
   private SharedIndexInformer<ServiceAccount> serviceAccounts;
+  private final Set<Ref> foreign = ConcurrentHashMap.newKeySet();
 
   public ClusterView(KubernetesClient client, Duration syncTimeout) {
     this.client = client;
@@ -83,41 +96,162 @@ public final class ClusterView implements AutoCloseable {
 
   /** The namespaces and ServiceAccount names the renderer selects from. */
   public Inventory inventory() {
+    return inventory(Optional.empty());
+  }
+
+  /**
+   * The inventory of the namespaces in {@code scope} only (a namespace event reads its namespace
+   * from the caches' namespace index, not the whole cluster); all namespaces when empty.
+   */
+  public Inventory inventory(Optional<Set<String>> scope) {
     start();
-    List<Inventory.Namespace> ns =
-        namespaces.getStore().list().stream().map(Copies::namespace).toList();
+    List<Namespace> nsObjects =
+        scope.isEmpty()
+            ? namespaces.getStore().list()
+            : scope.get().stream()
+                .map(n -> namespaces.getStore().getByKey(n))
+                .filter(Objects::nonNull)
+                .toList();
+    List<Inventory.Namespace> ns = nsObjects.stream().map(Copies::namespace).toList();
     Map<String, Set<String>> sas = new TreeMap<>();
-    for (ServiceAccount sa : serviceAccounts.getStore().list()) {
+    for (ServiceAccount sa : inScope(serviceAccounts, scope)) {
       sas.computeIfAbsent(sa.getMetadata().getNamespace(), k -> new TreeSet<>())
           .add(sa.getMetadata().getName());
     }
     return new Inventory(ns, sas);
   }
 
-  /** Copies of what {@code desired} is to be compared with. */
+  /**
+   * Copies of what {@code desired} is to be compared with, from the caches alone (plus one GET per
+   * name remembered as foreign).
+   */
   public Live snapshot(Desired desired) {
+    return snapshot(desired, false);
+  }
+
+  /**
+   * Like {@link #snapshot} but reads every desired Secret missing from our cache with a GET, so a
+   * plan shows a foreign Secret as a conflict before anything is written (for {@code pullsync
+   * plan}; a reconcile learns the same from the create's 409 without the reads).
+   */
+  public Live snapshotWithLookups(Desired desired) {
+    return snapshot(desired, true);
+  }
+
+  /**
+   * Remembers Secrets found to be foreign (a create answered 409 AlreadyExists, and the Secret is
+   * not ours), so the next snapshots read them and plan a conflict instead of a create.
+   */
+  public void rememberForeign(Collection<Ref> refs) {
+    foreign.addAll(refs);
+  }
+
+  /** A copy of our cached Secret to base a write on (its resourceVersion guards the write). */
+  public Optional<Secret> cachedSecret(Ref ref) {
+    start();
+    return Optional.ofNullable(secrets.getStore().getByKey(key(ref)))
+        .map(s -> new SecretBuilder(s).build());
+  }
+
+  /** A copy of the cached ServiceAccount to base a write on. */
+  public Optional<ServiceAccount> cachedServiceAccount(Ref ref) {
+    start();
+    return Optional.ofNullable(serviceAccounts.getStore().getByKey(key(ref)))
+        .map(sa -> new ServiceAccountBuilder(sa).build());
+  }
+
+  /**
+   * Waits (at most {@code timeout}) until the caches hold what we just wrote, so the next reconcile
+   * plans from them without reading anything: each Secret and ServiceAccount at the resourceVersion
+   * the write returned or later; an empty version means deleted.
+   *
+   * @return false when the caches had not caught up within the timeout
+   */
+  public boolean awaitWrites(
+      Map<Ref, String> secretVersions, Map<Ref, String> serviceAccountVersions, Duration timeout) {
+    start();
+    Map<Ref, String> secretsLeft = new HashMap<>(secretVersions);
+    Map<Ref, String> accountsLeft = new HashMap<>(serviceAccountVersions);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      secretsLeft.entrySet().removeIf(e -> caught(secrets, e.getKey(), e.getValue()));
+      accountsLeft.entrySet().removeIf(e -> caught(serviceAccounts, e.getKey(), e.getValue()));
+      if (secretsLeft.isEmpty() && accountsLeft.isEmpty()) {
+        return true;
+      }
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+  }
+
+  private static boolean caught(
+      SharedIndexInformer<? extends HasMetadata> informer, Ref ref, String version) {
+    HasMetadata cached = informer.getStore().getByKey(key(ref));
+    if (version.isEmpty()) {
+      return cached == null;
+    }
+    if (cached == null) {
+      return false;
+    }
+    String have = cached.getMetadata().getResourceVersion();
+    if (version.equals(have)) {
+      return true;
+    }
+    try {
+      return Long.parseLong(have) >= Long.parseLong(version);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private Live snapshot(Desired desired, boolean lookUpMissing) {
     start();
     Map<Ref, LiveSecret> live = new HashMap<>();
-    List<Secret> managed = secrets.getStore().list();
-    for (Secret s : managed) {
-      if (desired.covers(s.getMetadata().getNamespace())) {
-        LiveSecret copy = Copies.secret(s);
-        live.put(copy.ref(), copy);
-      }
+    for (Secret s : inScope(secrets, desired.scope())) {
+      LiveSecret copy = Copies.secret(s);
+      live.put(copy.ref(), copy);
     }
     for (DesiredSecret want : desired.secrets()) {
-      if (!live.containsKey(want.ref())) {
-        lookUp(want.ref()).ifPresent(found -> live.put(found.ref(), found));
+      Ref ref = want.ref();
+      if (!live.containsKey(ref) && (lookUpMissing || foreign.contains(ref))) {
+        Optional<LiveSecret> found = lookUp(ref);
+        found.ifPresent(f -> live.put(f.ref(), f));
+        if (found.isEmpty() || found.get().managed()) {
+          foreign.remove(ref);
+        }
       }
     }
-    return new Live(live, serviceAccountsFor(desired), managed.size());
+    return new Live(live, serviceAccountsFor(desired), secrets.getStore().listKeys().size());
+  }
+
+  private static <T extends HasMetadata> List<T> inScope(
+      SharedIndexInformer<T> informer, Optional<Set<String>> scope) {
+    if (scope.isEmpty()) {
+      return informer.getStore().list();
+    }
+    List<T> out = new ArrayList<>();
+    for (String ns : scope.get()) {
+      out.addAll(informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, ns));
+    }
+    return out;
+  }
+
+  private static String key(Ref ref) {
+    return ref.namespace().isEmpty() ? ref.name() : ref.namespace() + "/" + ref.name();
   }
 
   private Map<Ref, LiveServiceAccount> serviceAccountsFor(Desired desired) {
     Set<Ref> wanted =
         desired.links().stream().map(DesiredLink::serviceAccount).collect(Collectors.toSet());
     Map<Ref, LiveServiceAccount> out = new HashMap<>();
-    for (ServiceAccount sa : serviceAccounts.getStore().list()) {
+    for (ServiceAccount sa : inScope(serviceAccounts, desired.scope())) {
       Ref ref = Copies.ref(sa.getMetadata());
       Map<String, String> annotations = sa.getMetadata().getAnnotations();
       boolean ours = annotations != null && annotations.containsKey(Ownership.OWNED_PULL_SECRETS);
@@ -128,10 +262,10 @@ public final class ClusterView implements AutoCloseable {
     return out;
   }
 
-  private java.util.Optional<LiveSecret> lookUp(Ref ref) {
+  private Optional<LiveSecret> lookUp(Ref ref) {
     try {
       Secret s = client.secrets().inNamespace(ref.namespace()).withName(ref.name()).get();
-      return java.util.Optional.ofNullable(s).map(Copies::secret);
+      return Optional.ofNullable(s).map(Copies::secret);
     } catch (RuntimeException e) {
       throw new ClusterUnavailableException("cannot read Secret " + ref + ": " + status(e));
     }

@@ -80,7 +80,7 @@ public final class Engine implements AutoCloseable {
             revisions,
             view,
             new Planner(settings.policy()),
-            new Applier(client, settings.apply()),
+            new Applier(client, view, settings.apply()),
             reporter,
             settings.cluster(),
             clock);

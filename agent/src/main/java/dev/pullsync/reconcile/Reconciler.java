@@ -4,9 +4,13 @@ import dev.pullsync.apply.Applier;
 import dev.pullsync.apply.Outcome;
 import dev.pullsync.desired.Desired;
 import dev.pullsync.desired.Inventory;
+import dev.pullsync.desired.Ref;
 import dev.pullsync.desired.Renderer;
 import dev.pullsync.live.ClusterUnavailableException;
 import dev.pullsync.live.ClusterView;
+import dev.pullsync.plan.Action;
+import dev.pullsync.plan.Change;
+import dev.pullsync.plan.Kind;
 import dev.pullsync.plan.Plan;
 import dev.pullsync.plan.Planner;
 import dev.pullsync.report.Report;
@@ -93,7 +97,7 @@ public final class Reconciler implements ReconcileRunner {
     }
     Revision good = current.good().get();
     Desired desired = render(good, trigger);
-    return planner.plan(desired, cluster.snapshot(desired));
+    return planner.plan(desired, cluster.snapshotWithLookups(desired));
   }
 
   private Report reconcile(Trigger trigger) {
@@ -119,6 +123,7 @@ public final class Reconciler implements ReconcileRunner {
       Plan plan = planner.plan(desired, cluster.snapshot(desired));
       errors.addAll(plan.errors());
       List<Outcome> outcomes = tugOfWar.note(applier.apply(plan));
+      cluster.rememberForeign(foreignSecrets(outcomes));
       return ReportAssembler.build(
           clusterName,
           attempted,
@@ -141,9 +146,18 @@ public final class Reconciler implements ReconcileRunner {
   }
 
   private Desired render(Revision good, Trigger trigger) {
-    Inventory inventory = cluster.inventory();
     Optional<Set<String>> scope =
         trigger.isFull() ? Optional.empty() : Optional.of(trigger.namespaces());
+    Inventory inventory = cluster.inventory(scope);
     return renderer.render(good.unsealed(), inventory, good.name(), scope);
+  }
+
+  /** Secrets the applier found to be foreign, so the next snapshots plan them as conflicts. */
+  private static List<Ref> foreignSecrets(List<Outcome> outcomes) {
+    return outcomes.stream()
+        .map(Outcome::change)
+        .filter(c -> c.kind() == Kind.SECRET && c.action() == Action.CONFLICT)
+        .map(Change::ref)
+        .toList();
   }
 }

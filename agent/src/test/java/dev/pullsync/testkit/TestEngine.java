@@ -70,7 +70,7 @@ public final class TestEngine implements AutoCloseable {
             revisions,
             view,
             new Planner(policy),
-            new Applier(cluster.client(), new ApplyOptions(4, 5, Duration.ofMillis(5))),
+            new Applier(cluster.client(), view, new ApplyOptions(4, 5, Duration.ofMillis(5))),
             publisher,
             "test-cluster",
             Clock.systemUTC());
