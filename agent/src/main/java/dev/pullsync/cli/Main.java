@@ -23,7 +23,8 @@ import picocli.CommandLine.ParseResult;
       ValidateCommand.class,
       RunCommand.class,
       PlanCommand.class,
-      dev.pullsync.demo.DemoCommand.class
+      dev.pullsync.demo.DemoCommand.class,
+      dev.pullsync.bench.BenchCommand.class
     })
 public final class Main {
 
