@@ -1,5 +1,6 @@
 package dev.pullsync.apply;
 
+import dev.pullsync.config.AgentConfig;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -34,6 +35,13 @@ public record ApplyOptions(int concurrency, int attempts, Duration backoff, doub
 
   public static ApplyOptions defaults() {
     return new ApplyOptions(8, 5, Duration.ofMillis(50));
+  }
+
+  /** The defaults with the agent configuration's {@code kubernetes} limits. */
+  public static ApplyOptions from(AgentConfig.Kubernetes limits) {
+    return defaults()
+        .withRate(limits.qps(), limits.burst())
+        .withConcurrency(limits.writeConcurrency());
   }
 
   /** These options with another rate limit (from {@code kubernetes.qps} / {@code burst}). */

@@ -47,6 +47,16 @@ class ThrottleTest {
   }
 
   @Test
+  void optionsComeFromTheAgentConfiguration() {
+    ApplyOptions options =
+        ApplyOptions.from(new dev.pullsync.config.AgentConfig.Kubernetes(20, 40, 3));
+
+    assertThat(options.qps()).isEqualTo(20);
+    assertThat(options.burst()).isEqualTo(40);
+    assertThat(options.concurrency()).isEqualTo(3);
+  }
+
+  @Test
   void optionsRefuseANonPositiveRate() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> ApplyOptions.defaults().withRate(0, 10))

@@ -24,7 +24,7 @@ class BenchSmokeTest {
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
     Benchmark.Settings settings =
         new Benchmark.Settings(
-            200, 20, ApplyOptions.defaults().withRate(2000, 2000), 2048, tmp, "");
+            120, 20, ApplyOptions.defaults().withRate(2000, 2000), 2048, tmp, "");
 
     BenchReport report =
         BenchCommand.run(settings, true, new PrintStream(progress, true, StandardCharsets.UTF_8));
