@@ -171,7 +171,12 @@ public final class SharedOptions {
         c.keys().fromCluster().enabled(),
         c.keys().fromCluster().namespace(),
         new Policy(c.mode(), prune, share),
-        new ApplyOptions(c.kubernetes().writeConcurrency(), 5, Duration.ofMillis(100)),
+        new ApplyOptions(
+            c.kubernetes().writeConcurrency(),
+            5,
+            Duration.ofMillis(100),
+            c.kubernetes().qps(),
+            c.kubernetes().burst()),
         Duration.ofSeconds(30));
   }
 
