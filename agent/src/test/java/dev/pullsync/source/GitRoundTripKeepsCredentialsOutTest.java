@@ -79,7 +79,7 @@ class GitRoundTripKeepsCredentialsOutTest {
                 new Revisions(source::fetch, root -> spec.build(), s -> spec.unsealed()),
                 view,
                 new Planner(Policy.defaults()),
-                new Applier(cluster.client(), new ApplyOptions(4, 5, Duration.ofMillis(5))),
+                new Applier(cluster.client(), view, new ApplyOptions(4, 5, Duration.ofMillis(5))),
                 report -> {
                   PublishResult result = publisher.publish(report);
                   results.add(result);
