@@ -64,7 +64,7 @@ public final class Revisions {
       try {
         advance(fetch.get());
       } catch (SourceException e) {
-        LOG.warn("fetch failed: {}", e.getMessage());
+        // GitSource's backoff already logs a failing fetch once per change of state.
         return new Current(
             attempted, Optional.ofNullable(good), List.of(e.getMessage()), Optional.empty());
       }

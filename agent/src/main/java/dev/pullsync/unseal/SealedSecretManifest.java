@@ -5,6 +5,7 @@ import dev.pullsync.spec.InvalidSpecException;
 import dev.pullsync.spec.Location;
 import dev.pullsync.spec.Problem;
 import dev.pullsync.spec.SecretValue;
+import dev.pullsync.spec.YamlDocument;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -115,7 +116,7 @@ public record SealedSecretManifest(
             ex.reason() == UnsealException.Reason.NO_KEY
                 ? ex.getMessage() + " for scope " + scope.describe(namespace, name)
                 : ex.getMessage();
-        problems.add(new Problem(value.location(), "spec.encryptedData." + e.getKey(), why));
+        problems.add(new Problem(value.location(), field(e.getKey()), why));
       }
     }
     if (!problems.isEmpty()) {
@@ -168,5 +169,10 @@ public record SealedSecretManifest(
 
   private static InvalidSpecException invalid(String file, int line, String field, String message) {
     return new InvalidSpecException(List.of(new Problem(new Location(file, line), field, message)));
+  }
+
+  /** The user-facing field path of one sealed key, spelled as the spec stage spells paths. */
+  static String field(String key) {
+    return YamlDocument.fieldPath(List.of("spec", "encryptedData", key));
   }
 }

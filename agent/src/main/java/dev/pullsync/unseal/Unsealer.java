@@ -129,7 +129,7 @@ public final class Unsealer {
       if (!SealedSecretKeys.USED.contains(e.getKey())) {
         continue;
       }
-      String field = "spec.encryptedData." + e.getKey();
+      String field = SealedSecretManifest.field(e.getKey());
       SecretValue.Sealed sealed = e.getValue();
       try {
         byte[] bytes = SealedText.decode(sealed.ciphertext());

@@ -165,7 +165,7 @@ class CryptoCommandsTest {
     assertThat(wrongKey.err())
         .startsWith("<stdin>:")
         .contains(
-            "spec.encryptedData..dockerconfigjson: no key could decrypt this value for scope strict"
+            "spec.encryptedData[\".dockerconfigjson\"]: no key could decrypt this value for scope strict"
                 + " (user-example-com/harbor-credentials)")
         .doesNotContain("AgA848");
     assertThat(wrongKey.out()).isEmpty();

@@ -55,7 +55,7 @@ class SealedSecretManifestTest {
               assertThat(e.problems()).hasSize(1);
               assertThat(e.getMessage())
                   .startsWith("s.yaml:")
-                  .contains("spec.encryptedData..dockerconfigjson: no key could decrypt")
+                  .contains("spec.encryptedData[\".dockerconfigjson\"]: no key could decrypt")
                   .contains(scope)
                   .doesNotContain(
                       manifest

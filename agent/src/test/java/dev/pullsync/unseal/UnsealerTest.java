@@ -182,7 +182,7 @@ class UnsealerTest {
                 new Unsealer(TestKeys.ringA(), "pullsync")
                     .unseal(new Spec(List.of(registry("harbor", source)), List.of())))
         .hasMessage(
-            "registries.yaml:10: spec.encryptedData..dockerconfigjson: no key could decrypt this"
+            "registries.yaml:10: spec.encryptedData[\".dockerconfigjson\"]: no key could decrypt this"
                 + " value for scope strict (team-a/harbor)");
   }
 
