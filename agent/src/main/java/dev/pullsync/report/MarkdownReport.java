@@ -138,13 +138,23 @@ public final class MarkdownReport {
         out.append("| Kind | Name | Found | Done | Status | Reason |\n");
         out.append("|---|---|---|---|---|---|\n");
         for (Report.Entry e : namespace.getValue()) {
-          String found =
-              e.drift().orElse(e.action().equals("pending") ? "not there yet" : "in sync");
+          String found = e.drift().orElse(foundWithoutDrift(e.action()));
           row(out, e.kind(), e.name(), found, e.action(), e.status(), e.reason());
         }
         out.append('\n');
       }
     }
+  }
+
+  /** What the agent found when nothing had drifted: new work is not "in sync". */
+  private static String foundWithoutDrift(String action) {
+    return switch (action) {
+      case "pending" -> "not there yet";
+      case "link" -> "not linked yet";
+      case "create" -> "new";
+      case "conflict" -> "foreign object";
+      default -> "in sync";
+    };
   }
 
   private static void row(StringBuilder out, String... cells) {
