@@ -1,6 +1,7 @@
 package dev.pullsync.cli;
 
 import dev.pullsync.apply.ApplyOptions;
+import dev.pullsync.check.LoginSettings;
 import dev.pullsync.config.AgentConfig;
 import dev.pullsync.config.AgentConfigLoader;
 import dev.pullsync.plan.Policy;
@@ -77,6 +78,11 @@ public final class SharedOptions {
 
   @Option(names = "--no-report", description = "do not write the report back to Git")
   boolean noReport;
+
+  @Option(
+      names = "--no-registry-check",
+      description = "do not log in to registries with new credentials before rolling them out")
+  boolean noRegistryCheck;
 
   @Option(names = "--no-prune", description = "never delete Secrets or remove entries")
   boolean noPrune;
@@ -177,7 +183,8 @@ public final class SharedOptions {
             Duration.ofMillis(100),
             c.kubernetes().qps(),
             c.kubernetes().burst()),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        new LoginSettings(c.checks().registryLogin() && !noRegistryCheck, c.checks().allowHttp()));
   }
 
   /** The report publisher, or a disabled reporter with {@code --no-report}. */

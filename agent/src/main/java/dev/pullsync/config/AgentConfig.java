@@ -28,6 +28,7 @@ public record AgentConfig(
     Webhook webhook,
     LeaderElection leaderElection,
     Kubernetes kubernetes,
+    Checks checks,
     LogFormat logFormat) {
   public static final String DEFAULT_SCHEDULE = "0 */5 * * * ?";
 
@@ -44,6 +45,7 @@ public record AgentConfig(
     Objects.requireNonNull(webhook, "webhook");
     Objects.requireNonNull(leaderElection, "leaderElection");
     Objects.requireNonNull(kubernetes, "kubernetes");
+    Objects.requireNonNull(checks, "checks");
     Objects.requireNonNull(logFormat, "logFormat");
   }
 
@@ -62,6 +64,7 @@ public record AgentConfig(
         new Webhook(Optional.empty()),
         new LeaderElection(false, "pullsync", 15, 10, 2),
         new Kubernetes(50, 100, 8),
+        new Checks(true, false),
         LogFormat.TEXT);
   }
 
@@ -211,6 +214,14 @@ public record AgentConfig(
   /** Kubernetes client limits. */
   public record Kubernetes(double qps, int burst, int writeConcurrency) {}
 
+  /**
+   * Checks before rollout.
+   *
+   * @param registryLogin log in to a registry's /v2/ with a new credential before rolling it out
+   * @param allowHttp use plain http for that login (local registries only)
+   */
+  public record Checks(boolean registryLogin, boolean allowHttp) {}
+
   /** Log line format. */
   public enum LogFormat {
     TEXT,
@@ -231,6 +242,7 @@ public record AgentConfig(
         webhook,
         leaderElection,
         kubernetes,
+        checks,
         logFormat);
   }
 
@@ -248,6 +260,7 @@ public record AgentConfig(
         webhook,
         leaderElection,
         kubernetes,
+        checks,
         logFormat);
   }
 
@@ -265,6 +278,7 @@ public record AgentConfig(
         webhook,
         leaderElection,
         kubernetes,
+        checks,
         logFormat);
   }
 
@@ -282,6 +296,7 @@ public record AgentConfig(
         webhook,
         leaderElection,
         kubernetes,
+        checks,
         logFormat);
   }
 
@@ -299,6 +314,7 @@ public record AgentConfig(
         webhook,
         leaderElection,
         kubernetes,
+        checks,
         logFormat);
   }
 
@@ -316,6 +332,7 @@ public record AgentConfig(
         webhook,
         leaderElection,
         kubernetes,
+        checks,
         logFormat);
   }
 
@@ -333,6 +350,7 @@ public record AgentConfig(
         webhook,
         leaderElection,
         kubernetes,
+        checks,
         logFormat);
   }
 
@@ -350,6 +368,7 @@ public record AgentConfig(
         webhook,
         leaderElection,
         kubernetes,
+        checks,
         logFormat);
   }
 
@@ -367,6 +386,7 @@ public record AgentConfig(
         webhook,
         leaderElection,
         kubernetes,
+        checks,
         value);
   }
 }

@@ -138,6 +138,8 @@ public final class AgentConfigLoader {
             f.at("kubernetes").number("qps", 50),
             (int) f.at("kubernetes").number("burst", 100),
             (int) f.at("kubernetes").number("writeConcurrency", 8)),
+        new AgentConfig.Checks(
+            f.at("checks").flag("registryLogin", true), f.at("checks").flag("allowHttp", false)),
         f.text("logFormat", "text").equals("json")
             ? AgentConfig.LogFormat.JSON
             : AgentConfig.LogFormat.TEXT);

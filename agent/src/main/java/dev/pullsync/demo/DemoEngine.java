@@ -1,6 +1,7 @@
 package dev.pullsync.demo;
 
 import dev.pullsync.apply.ApplyOptions;
+import dev.pullsync.check.LoginSettings;
 import dev.pullsync.plan.Policy;
 import dev.pullsync.reconcile.Engine;
 import dev.pullsync.reconcile.EngineObserver;
@@ -44,7 +45,8 @@ final class DemoEngine {
             "kube-system",
             Policy.defaults(),
             ApplyOptions.defaults(),
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30),
+            new LoginSettings(true, false));
     ReportPublisher publisher =
         new ReportPublisher(
             PublisherSettings.defaults(

@@ -83,7 +83,8 @@ public final class Engine implements AutoCloseable {
             new Applier(client, view, settings.apply()),
             reporter,
             settings.cluster(),
-            clock);
+            clock,
+            settings.logins().gate());
     return new Engine(view, reconciler);
   }
 

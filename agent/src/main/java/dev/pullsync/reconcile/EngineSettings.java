@@ -1,6 +1,7 @@
 package dev.pullsync.reconcile;
 
 import dev.pullsync.apply.ApplyOptions;
+import dev.pullsync.check.LoginSettings;
 import dev.pullsync.plan.Policy;
 import dev.pullsync.source.SourceOptions;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param keysFromCluster also read the sealed-secrets controller's key Secrets
  * @param keysNamespace the sealed-secrets controller's namespace (default {@code kube-system})
  * @param syncTimeout how long to wait for the informer caches' first list
+ * @param logins whether new registry credentials are logged in with before rollout
  */
 public record EngineSettings(
     SourceOptions source,
@@ -28,7 +30,8 @@ public record EngineSettings(
     String keysNamespace,
     Policy policy,
     ApplyOptions apply,
-    Duration syncTimeout) {
+    Duration syncTimeout,
+    LoginSettings logins) {
   public EngineSettings {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(cluster, "cluster");
@@ -38,5 +41,6 @@ public record EngineSettings(
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(apply, "apply");
     Objects.requireNonNull(syncTimeout, "syncTimeout");
+    Objects.requireNonNull(logins, "logins");
   }
 }

@@ -2,6 +2,7 @@ package dev.pullsync.reconcile;
 
 import dev.pullsync.apply.Applier;
 import dev.pullsync.apply.Outcome;
+import dev.pullsync.check.LoginGate;
 import dev.pullsync.desired.Desired;
 import dev.pullsync.desired.Inventory;
 import dev.pullsync.desired.Ref;
@@ -43,6 +44,7 @@ public final class Reconciler implements ReconcileRunner {
   private final Reporter publisher;
   private final String clusterName;
   private final Clock clock;
+  private final LoginGate logins;
   private final Renderer renderer = new Renderer();
   private final TugOfWar tugOfWar = new TugOfWar();
 
@@ -54,6 +56,20 @@ public final class Reconciler implements ReconcileRunner {
       Reporter publisher,
       String clusterName,
       Clock clock) {
+    this(revisions, cluster, planner, applier, publisher, clusterName, clock, LoginGate.disabled());
+  }
+
+  /** As above, checking new registry credentials with {@code logins} before they roll out. */
+  public Reconciler(
+      Revisions revisions,
+      ClusterView cluster,
+      Planner planner,
+      Applier applier,
+      Reporter publisher,
+      String clusterName,
+      Clock clock,
+      LoginGate logins) {
+    this.logins = logins;
     this.revisions = revisions;
     this.cluster = cluster;
     this.planner = planner;
@@ -122,7 +138,11 @@ public final class Reconciler implements ReconcileRunner {
       Desired desired = render(good, trigger);
       Plan plan = planner.plan(desired, cluster.snapshot(desired));
       errors.addAll(plan.errors());
-      List<Outcome> outcomes = tugOfWar.note(applier.apply(plan));
+      RolloutHold hold =
+          RolloutHold.of(plan, good.unsealed().spec(), logins.verdicts(good.unsealed()));
+      List<Outcome> applied = new ArrayList<>(applier.apply(hold.plan()));
+      applied.addAll(hold.held());
+      List<Outcome> outcomes = tugOfWar.note(applied);
       cluster.rememberForeign(foreignSecrets(outcomes));
       return ReportAssembler.build(
           clusterName,

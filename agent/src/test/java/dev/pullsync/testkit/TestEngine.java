@@ -2,6 +2,7 @@ package dev.pullsync.testkit;
 
 import dev.pullsync.apply.Applier;
 import dev.pullsync.apply.ApplyOptions;
+import dev.pullsync.check.LoginGate;
 import dev.pullsync.live.ClusterView;
 import dev.pullsync.plan.Plan;
 import dev.pullsync.plan.Planner;
@@ -47,6 +48,11 @@ public final class TestEngine implements AutoCloseable {
   private int next;
 
   public TestEngine(MockCluster cluster, Path tmp, Policy policy) {
+    this(cluster, tmp, policy, LoginGate.disabled());
+  }
+
+  /** An engine that checks new registry credentials with {@code logins} before rollout. */
+  public TestEngine(MockCluster cluster, Path tmp, Policy policy, LoginGate logins) {
     this.repo = tmp.resolve("repo");
     try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
       // an empty repository; the first commit comes from the test
@@ -73,7 +79,8 @@ public final class TestEngine implements AutoCloseable {
             new Applier(cluster.client(), view, new ApplyOptions(4, 5, Duration.ofMillis(5))),
             publisher,
             "test-cluster",
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            logins);
   }
 
   public TestEngine(MockCluster cluster, Path tmp) {

@@ -1,0 +1,163 @@
+package dev.pullsync.check;
+
+import dev.pullsync.unseal.Credential;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One login against a registry's {@code /v2/} endpoint, as {@code docker login} does it: an
+ * anonymous GET; on a {@code Basic} challenge the same GET with Basic credentials; on a {@code
+ * Bearer realm=...,service=...,scope=...} challenge a token from the realm (Basic credentials,
+ * service and scope parameters), then the GET with that token. No redirect is followed, so
+ * credentials go only where the registry's challenge points. A connect, DNS, TLS or timeout failure
+ * is {@link LoginResult.Status#UNREACHABLE}: nothing was checked.
+ */
+public final class RegistryLogin {
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient http;
+  private final boolean allowHttp;
+
+  /**
+   * @param allowHttp talk plain http to the registry and a token realm (local registries, tests)
+   */
+  public RegistryLogin(boolean allowHttp) {
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(CONNECT_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    this.allowHttp = allowHttp;
+  }
+
+  /** Logs in to {@code server} with what {@code credential} holds for it. */
+  public LoginResult check(String server, Credential credential) {
+    Optional<Login> login = Login.of(server, credential);
+    if (login.isEmpty()) {
+      return LoginResult.unreachable("the credential holds no username and password for it");
+    }
+    URI v2 = Endpoint.v2(server, allowHttp);
+    try {
+      HttpResponse<Void> anonymous = get(v2, Optional.empty());
+      if (anonymous.statusCode() == 200) {
+        return LoginResult.ok("no login needed (200)");
+      }
+      if (anonymous.statusCode() != 401) {
+        return LoginResult.unreachable("/v2/ answered " + anonymous.statusCode());
+      }
+      String challenge = anonymous.headers().firstValue("WWW-Authenticate").orElse("");
+      String scheme = challenge.split(" ", 2)[0].toLowerCase(Locale.ROOT);
+      return switch (scheme) {
+        case "basic" -> verdict(get(v2, Optional.of(login.get().basic())), "basic");
+        case "bearer" -> bearer(v2, params(challenge), login.get());
+        default -> LoginResult.unreachable("unknown challenge '" + scheme + "'");
+      };
+    } catch (IOException e) {
+      return LoginResult.unreachable(e.getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return LoginResult.unreachable("interrupted");
+    } catch (IllegalArgumentException e) {
+      return LoginResult.unreachable("bad address or challenge");
+    }
+  }
+
+  private LoginResult bearer(URI v2, Map<String, String> params, Login login)
+      throws IOException, InterruptedException {
+    String realm = params.getOrDefault("realm", "");
+    URI realmUri = URI.create(realm);
+    if (!"https".equalsIgnoreCase(realmUri.getScheme())
+        && !(allowHttp && "http".equalsIgnoreCase(realmUri.getScheme()))) {
+      return LoginResult.unreachable("token realm is not https; credential not sent");
+    }
+    HttpResponse<String> answer =
+        http.send(
+            request(tokenUri(realm, params), Optional.of(login.basic())),
+            HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() == 401 || answer.statusCode() == 403) {
+      return LoginResult.rejected("token endpoint answered " + answer.statusCode());
+    }
+    if (answer.statusCode() != 200) {
+      return LoginResult.unreachable("token endpoint answered " + answer.statusCode());
+    }
+    Optional<String> token = token(answer.body());
+    if (token.isEmpty()) {
+      return LoginResult.unreachable("token endpoint gave no token");
+    }
+    return verdict(get(v2, Optional.of("Bearer " + token.get())), "bearer token");
+  }
+
+  private static URI tokenUri(String realm, Map<String, String> params) {
+    StringBuilder uri = new StringBuilder(realm);
+    char sep = realm.contains("?") ? '&' : '?';
+    for (String name : new String[] {"service", "scope"}) {
+      if (params.containsKey(name)) {
+        uri.append(sep).append(name).append('=');
+        uri.append(URLEncoder.encode(params.get(name), StandardCharsets.UTF_8));
+        sep = '&';
+      }
+    }
+    return URI.create(uri.toString());
+  }
+
+  private static Optional<String> token(String body) {
+    try {
+      JsonNode root = JSON.readTree(body);
+      for (String field : new String[] {"token", "access_token"}) {
+        String value = root.path(field).asString("");
+        if (!value.isEmpty()) {
+          return Optional.of(value);
+        }
+      }
+      return Optional.empty();
+    } catch (JacksonException e) {
+      return Optional.empty(); // its message could quote the token
+    }
+  }
+
+  private static LoginResult verdict(HttpResponse<Void> answer, String how) {
+    return switch (answer.statusCode()) {
+      case 200 -> LoginResult.ok(how + " login accepted (200)");
+      case 401, 403 -> LoginResult.rejected(String.valueOf(answer.statusCode()));
+      default -> LoginResult.unreachable("/v2/ answered " + answer.statusCode());
+    };
+  }
+
+  private HttpResponse<Void> get(URI uri, Optional<String> authorization)
+      throws IOException, InterruptedException {
+    return http.send(request(uri, authorization), HttpResponse.BodyHandlers.discarding());
+  }
+
+  private static HttpRequest request(URI uri, Optional<String> authorization) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
+    authorization.ifPresent(a -> b.header("Authorization", a));
+    return b.build();
+  }
+
+  private static Map<String, String> params(String challenge) {
+    Map<String, String> out = new TreeMap<>();
+    Matcher m = PARAM.matcher(challenge);
+    while (m.find()) {
+      out.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,104 @@
+package dev.pullsync.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pullsync.testkit.FakeRegistry;
+import dev.pullsync.testkit.FakeRegistry.Challenge;
+import dev.pullsync.unseal.Credential;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A login against a fake registry on loopback: Basic and Bearer challenges accept the right
+ * password and reject a wrong one; a closed port is unreachable; no reason holds the password.
+ */
+class LogsInToRegistryTest {
+  static final String CANARY = "Canary-login-5d1c8e2a";
+  final RegistryLogin login = new RegistryLogin(true);
+
+  static Credential userPass(String user, String password) {
+    return Credential.of(
+        Map.of(
+            "username", user.getBytes(StandardCharsets.UTF_8),
+            "password", password.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Challenge.class,
+      names = {"BASIC", "BEARER"})
+  void acceptsTheRightPassword(Challenge challenge) {
+    try (FakeRegistry registry = new FakeRegistry(challenge, "robot", CANARY)) {
+      LoginResult result = login.check(registry.address(), userPass("robot", CANARY));
+      assertThat(result.status()).isEqualTo(LoginResult.Status.OK);
+      assertThat(result.reason()).doesNotContain(CANARY);
+      assertThat(registry.tokenRequests()).isEqualTo(challenge == Challenge.BEARER ? 1 : 0);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Challenge.class,
+      names = {"BASIC", "BEARER"})
+  void rejectsAWrongPassword(Challenge challenge) {
+    try (FakeRegistry registry = new FakeRegistry(challenge, "robot", "right")) {
+      LoginResult result = login.check(registry.address(), userPass("robot", CANARY));
+      assertThat(result.status()).isEqualTo(LoginResult.Status.REJECTED);
+      assertThat(result.reason()).contains("401").doesNotContain(CANARY);
+    }
+  }
+
+  @Test
+  void anOpenRegistryNeedsNoLogin() {
+    try (FakeRegistry registry = new FakeRegistry(Challenge.NONE, "robot", "right")) {
+      assertThat(login.check(registry.address(), userPass("robot", "x")).status())
+          .isEqualTo(LoginResult.Status.OK);
+    }
+  }
+
+  @Test
+  void readsTheLoginFromADockerConfigAuthEntry() {
+    try (FakeRegistry registry = new FakeRegistry(Challenge.BEARER, "robot", CANARY)) {
+      String auth =
+          Base64.getEncoder().encodeToString(("robot:" + CANARY).getBytes(StandardCharsets.UTF_8));
+      String json =
+          "{\"auths\":{\"other.example:5000\":{\"auth\":\"eDp5\"},\"http://"
+              + registry.address()
+              + "/v1/\":{\"auth\":\""
+              + auth
+              + "\"}}}";
+      Credential config = Credential.ofString(".dockerconfigjson", json);
+      assertThat(login.check(registry.address(), config).status()).isEqualTo(LoginResult.Status.OK);
+      String wrong = json.replace(auth, Base64.getEncoder().encodeToString("robot:no".getBytes()));
+      assertThat(login.check(registry.address(), Credential.ofString(".dockerconfigjson", wrong)))
+          .extracting(LoginResult::status)
+          .isEqualTo(LoginResult.Status.REJECTED);
+    }
+  }
+
+  @Test
+  void aClosedPortIsUnreachable() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    LoginResult result = login.check("127.0.0.1:" + port, userPass("robot", CANARY));
+    assertThat(result.status()).isEqualTo(LoginResult.Status.UNREACHABLE);
+    assertThat(result.reason()).doesNotContain(CANARY);
+  }
+
+  @Test
+  void plainHttpIsNotUsedUnlessAllowed() {
+    try (FakeRegistry registry = new FakeRegistry(Challenge.BASIC, "robot", CANARY)) {
+      LoginResult result =
+          new RegistryLogin(false).check(registry.address(), userPass("robot", CANARY));
+      assertThat(result.status()).isEqualTo(LoginResult.Status.UNREACHABLE);
+      assertThat(registry.v2Requests()).isZero();
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package dev.pullsync.testkit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A registry's {@code /v2/} on loopback (plain http): anonymous, a Basic challenge, or a Bearer
+ * challenge whose realm ({@code /token}) issues a token only for the right user and password, as
+ * Harbor's does. Counts the requests it gets.
+ */
+public final class FakeRegistry implements AutoCloseable {
+  /** How {@code /v2/} challenges. */
+  public enum Challenge {
+    NONE,
+    BASIC,
+    BEARER
+  }
+
+  private final HttpServer server;
+  private final Challenge challenge;
+  private final String basic;
+  private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger v2Requests = new AtomicInteger();
+  private final AtomicInteger tokenRequests = new AtomicInteger();
+
+  public FakeRegistry(Challenge challenge, String user, String password) {
+    this.challenge = challenge;
+    this.basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.createContext("/v2/", this::v2);
+    server.createContext("/token", this::token);
+    server.start();
+  }
+
+  /** {@code 127.0.0.1:<port>}, the Registry's server. */
+  public String address() {
+    return "127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  public int v2Requests() {
+    return v2Requests.get();
+  }
+
+  public int tokenRequests() {
+    return tokenRequests.get();
+  }
+
+  private void v2(HttpExchange ex) throws IOException {
+    v2Requests.incrementAndGet();
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    boolean ok =
+        switch (challenge) {
+          case NONE -> true;
+          case BASIC -> basic.equals(auth);
+          case BEARER ->
+              auth != null && auth.startsWith("Bearer ") && tokens.contains(auth.substring(7));
+        };
+    if (!ok) {
+      ex.getResponseHeaders().add("WWW-Authenticate", challengeHeader());
+    }
+    answer(ex, ok ? 200 : 401, "{}");
+  }
+
+  private String challengeHeader() {
+    return challenge == Challenge.BASIC
+        ? "Basic realm=\"fake\""
+        : "Bearer realm=\"http://"
+            + address()
+            + "/token\",service=\"fake-registry\",scope=\"registry:catalog:*\"";
+  }
+
+  private void token(HttpExchange ex) throws IOException {
+    tokenRequests.incrementAndGet();
+    String query = ex.getRequestURI().getRawQuery();
+    boolean params =
+        query != null
+            && query.contains("service=fake-registry")
+            && query.contains("scope=registry%3Acatalog%3A*");
+    if (!params || !basic.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+      answer(ex, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}");
+      return;
+    }
+    String token = UUID.randomUUID().toString();
+    tokens.add(token);
+    answer(ex, 200, "{\"access_token\":\"" + token + "\",\"expires_in\":300}");
+  }
+
+  private static void answer(HttpExchange ex, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().add("Content-Type", "application/json");
+    ex.sendResponseHeaders(status, bytes.length);
+    ex.getResponseBody().write(bytes);
+    ex.close();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
