@@ -29,6 +29,7 @@ class AgentConfigLoaderTest {
     assertThat(config.prune().maxDeleteShare()).isEqualTo(0.25);
     assertThat(config.http().port()).isEqualTo(8080);
     assertThat(config.kubernetes().writeConcurrency()).isEqualTo(8);
+    assertThat(config.checks()).isEqualTo(new AgentConfig.Checks(true, false));
   }
 
   @Test
@@ -59,6 +60,7 @@ class AgentConfigLoaderTest {
     assertThat(c.leaderElection())
         .isEqualTo(new AgentConfig.LeaderElection(true, "pullsync-leader", 30, 20, 5));
     assertThat(c.kubernetes()).isEqualTo(new AgentConfig.Kubernetes(20.5, 40, 4));
+    assertThat(c.checks()).isEqualTo(new AgentConfig.Checks(false, true));
     assertThat(c.logFormat()).isEqualTo(AgentConfig.LogFormat.JSON);
   }
 
