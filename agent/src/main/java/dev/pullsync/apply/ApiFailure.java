@@ -1,12 +1,24 @@
 package dev.pullsync.apply;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns a client exception into a reason fit for a report: the HTTP code and the API's reason word
  * (e.g. {@code 409 Conflict}). Messages and bodies are dropped: they can quote the object.
  */
 final class ApiFailure {
+  /**
+   * The API server's RBAC denial names the request, never its body: {@code secrets is forbidden:
+   * User "..." cannot create resource "secrets" in API group "" in the namespace "team-a"}.
+   */
+  private static final Pattern RBAC_DENIAL =
+      Pattern.compile(
+          "cannot ([a-z]+) resource \"([a-z0-9.\\-]+)\""
+              + "(?: in API group \"([a-z0-9.\\-]*)\")?"
+              + "(?: in the namespace \"([a-z0-9.\\-]+)\")?");
+
   private ApiFailure() {}
 
   static String reason(Exception e) {
@@ -15,11 +27,32 @@ final class ApiFailure {
           k.getStatus() != null && k.getStatus().getReason() != null
               ? k.getStatus().getReason()
               : "";
-      return k.getCode() == 0
-          ? "API request failed (" + rootName(k) + ")"
-          : ("API error " + k.getCode() + " " + word).trim();
+      if (k.getCode() == 0) {
+        return "API request failed (" + rootName(k) + ")";
+      }
+      String base = ("API error " + k.getCode() + " " + word).trim();
+      return k.getCode() == 403 ? base + ": " + missingPermission(k) : base;
     }
     return "failed (" + e.getClass().getSimpleName() + ")";
+  }
+
+  /** What RBAC permission the agent lacks, read from the denial's request attributes only. */
+  static String missingPermission(KubernetesClientException k) {
+    String message = k.getStatus() == null ? null : k.getStatus().getMessage();
+    Matcher m = message == null ? null : RBAC_DENIAL.matcher(message);
+    if (m == null || !m.find()) {
+      return "the agent's ServiceAccount lacks a permission (compare its Role with"
+          + " examples/deploy/rbac.yaml)";
+    }
+    String group = m.group(3) == null || m.group(3).isEmpty() ? "" : m.group(3) + "/";
+    String where = m.group(4) == null ? " cluster-wide" : " in namespace " + m.group(4);
+    return "the agent's ServiceAccount may not "
+        + m.group(1)
+        + " "
+        + group
+        + m.group(2)
+        + where
+        + " (grant it as in examples/deploy/rbac.yaml)";
   }
 
   static boolean isConflict(Exception e) {
