@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The agent configuration, every field filled (defaults where the file says nothing). Field names
@@ -229,164 +230,98 @@ public record AgentConfig(
   }
 
   public AgentConfig withCluster(String value) {
-    return new AgentConfig(
-        value,
-        namespace,
-        mode,
-        git,
-        schedule,
-        keys,
-        report,
-        prune,
-        http,
-        webhook,
-        leaderElection,
-        kubernetes,
-        checks,
-        logFormat);
+    return edit(d -> d.cluster = value);
   }
 
   public AgentConfig withNamespace(String value) {
-    return new AgentConfig(
-        cluster,
-        value,
-        mode,
-        git,
-        schedule,
-        keys,
-        report,
-        prune,
-        http,
-        webhook,
-        leaderElection,
-        kubernetes,
-        checks,
-        logFormat);
+    return edit(d -> d.namespace = value);
   }
 
   public AgentConfig withMode(Mode value) {
-    return new AgentConfig(
-        cluster,
-        namespace,
-        value,
-        git,
-        schedule,
-        keys,
-        report,
-        prune,
-        http,
-        webhook,
-        leaderElection,
-        kubernetes,
-        checks,
-        logFormat);
+    return edit(d -> d.mode = value);
   }
 
   public AgentConfig withGit(Git value) {
-    return new AgentConfig(
-        cluster,
-        namespace,
-        mode,
-        value,
-        schedule,
-        keys,
-        report,
-        prune,
-        http,
-        webhook,
-        leaderElection,
-        kubernetes,
-        checks,
-        logFormat);
+    return edit(d -> d.git = value);
   }
 
   public AgentConfig withSchedule(String value) {
-    return new AgentConfig(
-        cluster,
-        namespace,
-        mode,
-        git,
-        value,
-        keys,
-        report,
-        prune,
-        http,
-        webhook,
-        leaderElection,
-        kubernetes,
-        checks,
-        logFormat);
+    return edit(d -> d.schedule = value);
   }
 
   public AgentConfig withKeys(Keys value) {
-    return new AgentConfig(
-        cluster,
-        namespace,
-        mode,
-        git,
-        schedule,
-        value,
-        report,
-        prune,
-        http,
-        webhook,
-        leaderElection,
-        kubernetes,
-        checks,
-        logFormat);
+    return edit(d -> d.keys = value);
   }
 
   public AgentConfig withReport(Report value) {
-    return new AgentConfig(
-        cluster,
-        namespace,
-        mode,
-        git,
-        schedule,
-        keys,
-        value,
-        prune,
-        http,
-        webhook,
-        leaderElection,
-        kubernetes,
-        checks,
-        logFormat);
+    return edit(d -> d.report = value);
   }
 
   public AgentConfig withHttp(Http value) {
-    return new AgentConfig(
-        cluster,
-        namespace,
-        mode,
-        git,
-        schedule,
-        keys,
-        report,
-        prune,
-        value,
-        webhook,
-        leaderElection,
-        kubernetes,
-        checks,
-        logFormat);
+    return edit(d -> d.http = value);
   }
 
   public AgentConfig withLogFormat(LogFormat value) {
-    return new AgentConfig(
-        cluster,
-        namespace,
-        mode,
-        git,
-        schedule,
-        keys,
-        report,
-        prune,
-        http,
-        webhook,
-        leaderElection,
-        kubernetes,
-        checks,
-        value);
+    return edit(d -> d.logFormat = value);
+  }
+
+  /** A copy with some fields replaced: one place that lists every field. */
+  private AgentConfig edit(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
+  }
+
+  /** A mutable copy used only inside {@link #edit}. */
+  private static final class Draft {
+    private String cluster;
+    private String namespace;
+    private Mode mode;
+    private Git git;
+    private String schedule;
+    private Keys keys;
+    private Report report;
+    private Prune prune;
+    private Http http;
+    private Webhook webhook;
+    private LeaderElection leaderElection;
+    private Kubernetes kubernetes;
+    private Checks checks;
+    private LogFormat logFormat;
+
+    Draft(AgentConfig c) {
+      cluster = c.cluster;
+      namespace = c.namespace;
+      mode = c.mode;
+      git = c.git;
+      schedule = c.schedule;
+      keys = c.keys;
+      report = c.report;
+      prune = c.prune;
+      http = c.http;
+      webhook = c.webhook;
+      leaderElection = c.leaderElection;
+      kubernetes = c.kubernetes;
+      checks = c.checks;
+      logFormat = c.logFormat;
+    }
+
+    AgentConfig build() {
+      return new AgentConfig(
+          cluster,
+          namespace,
+          mode,
+          git,
+          schedule,
+          keys,
+          report,
+          prune,
+          http,
+          webhook,
+          leaderElection,
+          kubernetes,
+          checks,
+          logFormat);
+    }
   }
 }
