@@ -4,6 +4,7 @@ import dev.pullsync.live.ClusterUnavailableException;
 import dev.pullsync.plan.Plan;
 import dev.pullsync.plan.PlanFormat;
 import dev.pullsync.reconcile.Engine;
+import dev.pullsync.reconcile.RetryableException;
 import dev.pullsync.reconcile.Trigger;
 import dev.pullsync.report.Reporter;
 import dev.pullsync.source.SourceException;
@@ -44,7 +45,7 @@ public final class PlanCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(output.render(plan));
       spec.commandLine().getOut().flush();
       return plan.hasChanges() ? ExitCode.CHANGES_PENDING : ExitCode.OK;
-    } catch (ClusterUnavailableException | SourceException e) {
+    } catch (ClusterUnavailableException | SourceException | RetryableException e) {
       spec.commandLine().getErr().println("pullsync: " + e.getMessage());
       return ExitCode.FAILED;
     }

@@ -1,5 +1,6 @@
 package dev.pullsync.reconcile;
 
+import dev.pullsync.spec.InvalidSpecException;
 import dev.pullsync.spec.Spec;
 import dev.pullsync.unseal.KeyRing;
 import dev.pullsync.unseal.SealingKey;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * by default and values sealed after that use the new key, so they arrive in a new revision; the
  * cluster is asked then and only then (one LIST per new revision, none per reconcile). The
  * decryption cache is kept while the set of keys stays the same. When the cluster cannot be read,
- * the previous ring is used and the failure is logged once until it recovers.
+ * the previous ring is used and the failure is logged once until it recovers; a value that no key
+ * of that incomplete ring opens is then a {@link RetryableException} (the revision is tried again),
+ * not a stalled revision: only a complete ring can tell that no key opens it.
  */
 final class KeyRingRefresh implements Function<Spec, Unsealed> {
   private static final Logger LOG = LoggerFactory.getLogger(KeyRingRefresh.class);
@@ -30,6 +33,7 @@ final class KeyRingRefresh implements Function<Spec, Unsealed> {
   private List<String> keyIds;
   private Unsealer unsealer;
   private boolean clusterFailing;
+  private String clusterFailure = "";
 
   /**
    * @param initial the ring read at start-up (files plus cluster), used until a re-read succeeds
@@ -53,7 +57,19 @@ final class KeyRingRefresh implements Function<Spec, Unsealed> {
       keyIds = ids;
       unsealer = new Unsealer(ring, agentNamespace);
     }
-    return unsealer.unseal(spec);
+    try {
+      return unsealer.unseal(spec);
+    } catch (InvalidSpecException e) {
+      if (clusterFailing && Unsealer.onlyMissingKeys(e)) {
+        throw new RetryableException(
+            "the sealed-secrets keys could not be re-read from the cluster ("
+                + clusterFailure
+                + "); "
+                + e.problems().size()
+                + " value(s) need a key not loaded yet");
+      }
+      throw e;
+    }
   }
 
   private void refresh() {
@@ -67,6 +83,7 @@ final class KeyRingRefresh implements Function<Spec, Unsealed> {
         clusterFailing = false;
       }
     } catch (RuntimeException e) {
+      clusterFailure = e.getClass().getSimpleName();
       if (!clusterFailing) {
         LOG.warn(
             "cannot re-read sealed-secrets keys from the cluster ({}); using the {} keys loaded"

@@ -106,7 +106,7 @@ public final class Reconciler implements ReconcileRunner {
   public synchronized Plan plan(Trigger trigger) {
     Revisions.Current current = revisions.current(trigger.fetch());
     if (current.failure().isPresent()) {
-      throw current.failure().get();
+      throw current.failure().get(); // stalled or pending: the plan would not be the newest's
     }
     if (current.good().isEmpty()) {
       throw new SourceException(String.join("; ", current.errors()));

@@ -22,6 +22,10 @@ final class ReportAssembler {
       List<Outcome> outcomes,
       List<String> errors,
       Instant finishedAt) {
+    if (applied.isPresent() && !applied.get().equals(revision) && errors.isEmpty()) {
+      // never Synced while the newest revision is not the one applied
+      errors = List.of("revision " + revision + " not applied; enforcing " + applied.get());
+    }
     return new Report(
         cluster,
         revision,

@@ -18,10 +18,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches, loads and unseals revisions, and remembers the last good one. A revision that fails to
- * parse, validate, unseal or render is stalled: it is not retried until the branch moves, and the
- * last good revision (if any in this process) keeps being enforced. A failed fetch also keeps the
- * last good revision in force.
+ * Fetches, loads and unseals revisions, and remembers the last good one. Two kinds of failure:
+ *
+ * <ul>
+ *   <li><b>stalled</b> ({@link InvalidSpecException}): the revision's own input is wrong (parse,
+ *       schema, references, a value no key of a complete ring opens). It is not tried again until
+ *       the branch moves.
+ *   <li><b>retryable</b> ({@link RetryableException} or any other runtime error while loading or
+ *       unsealing): the same revision is tried again on the next fetch, which the queue schedules
+ *       with backoff. Until it succeeds the report says it is pending and why.
+ * </ul>
+ *
+ * In both cases, and when the fetch fails, the last good revision (if any) keeps being enforced.
  */
 public final class Revisions {
   private static final Logger LOG = LoggerFactory.getLogger(Revisions.class);
@@ -31,12 +39,15 @@ public final class Revisions {
   private final Function<Spec, Unsealed> unseal;
   private Revision good;
   private String attempted = "unknown";
+  private String settled = "";
   private InvalidSpecException stalled;
+  private String retrying;
 
   /**
    * @param fetch usually {@code GitSource::fetch}
    * @param load usually {@code SpecLoader::load} (throws {@link InvalidSpecException})
-   * @param unseal usually {@code Unsealer::unseal} (throws {@link InvalidSpecException})
+   * @param unseal usually {@code Unsealer::unseal} (throws {@link InvalidSpecException}, or {@link
+   *     RetryableException} when the key ring is known to be incomplete)
    */
   public Revisions(
       Supplier<Snapshot> fetch, Function<Path, Spec> load, Function<Spec, Unsealed> unseal) {
@@ -51,13 +62,14 @@ public final class Revisions {
    * @param attempted the newest revision seen
    * @param good the revision to enforce, if any
    * @param errors why the newest revision is not the one enforced (or why fetching failed)
-   * @param failure the stalled revision's exception, when the newest revision is invalid
+   * @param failure why the newest revision is not applied: an {@link InvalidSpecException}
+   *     (stalled) or a {@link RetryableException} (pending a retry)
    */
   record Current(
       String attempted,
       Optional<Revision> good,
       List<String> errors,
-      Optional<InvalidSpecException> failure) {}
+      Optional<RuntimeException> failure) {}
 
   synchronized Current current(boolean refetch) {
     if (refetch || good == null) {
@@ -69,8 +81,7 @@ public final class Revisions {
             attempted, Optional.ofNullable(good), List.of(e.getMessage()), Optional.empty());
       }
     }
-    List<String> errors = stalled == null ? List.of() : messages(stalled);
-    return new Current(attempted, Optional.ofNullable(good), errors, Optional.ofNullable(stalled));
+    return new Current(attempted, Optional.ofNullable(good), errors(), failure());
   }
 
   /** The newest revision's problems, when it is invalid (stalled). */
@@ -84,7 +95,7 @@ public final class Revisions {
 
   private void advance(Snapshot snapshot) {
     String revision = snapshot.revision();
-    if (revision.equals(attempted) && (stalled != null || good != null)) {
+    if (revision.equals(settled)) {
       return;
     }
     attempted = revision;
@@ -92,16 +103,52 @@ public final class Revisions {
       Unsealed unsealed = unseal.apply(load.apply(snapshot.specRoot()));
       new Renderer().render(unsealed, new Inventory(List.of(), Map.of()), revision);
       good = new Revision(snapshot, unsealed);
-      stalled = null;
+      settle(revision, null);
       LOG.info("revision {} loaded", revision);
     } catch (InvalidSpecException e) {
-      stalled = e;
+      settle(revision, e);
       LOG.warn(
           "revision {} is invalid ({} problems); {}",
           revision,
           e.problems().size(),
           good == null ? "nothing applied" : "still enforcing " + good.name());
+    } catch (RuntimeException e) {
+      stalled = null;
+      String why =
+          e instanceof RetryableException
+              ? e.getMessage()
+              : "loading or unsealing failed (" + e.getClass().getSimpleName() + ")";
+      if (!why.equals(retrying)) {
+        LOG.warn(
+            "revision {} not applied yet: {}; retrying with backoff{}",
+            revision,
+            why,
+            good == null ? "" : ", still enforcing " + good.name());
+      }
+      retrying = why;
     }
+  }
+
+  private void settle(String revision, InvalidSpecException failure) {
+    settled = revision;
+    stalled = failure;
+    retrying = null;
+  }
+
+  private Optional<RuntimeException> failure() {
+    if (stalled != null) {
+      return Optional.of(stalled);
+    }
+    return retrying == null
+        ? Optional.empty()
+        : Optional.of(new RetryableException(String.join("; ", errors())));
+  }
+
+  private List<String> errors() {
+    if (retrying != null) {
+      return List.of("revision " + attempted + " pending: " + retrying + "; retrying with backoff");
+    }
+    return stalled == null ? List.of() : messages(stalled);
   }
 
   private List<String> messages(InvalidSpecException e) {

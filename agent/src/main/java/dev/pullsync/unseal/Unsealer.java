@@ -66,6 +66,16 @@ public final class Unsealer {
     return new Unsealed(spec, credentials, fingerprinter);
   }
 
+  /**
+   * True when every problem of {@code e} is a value no key in the ring opened (and nothing else is
+   * wrong): with an incomplete ring, such a revision may open once the missing key is loaded.
+   */
+  public static boolean onlyMissingKeys(InvalidSpecException e) {
+    return !e.problems().isEmpty()
+        && e.problems().stream()
+            .allMatch(p -> p.message().startsWith(UnsealException.Reason.NO_KEY.text()));
+  }
+
   /** RSA decryptions attempted so far (a cache hit does none). */
   public long rsaOperations() {
     return ring.rsaOperations();

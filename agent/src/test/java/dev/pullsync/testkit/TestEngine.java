@@ -46,6 +46,7 @@ public final class TestEngine implements AutoCloseable {
   private final Reconciler reconciler;
   private final List<Report> published = new ArrayList<>();
   private int next;
+  private RuntimeException unsealFault;
 
   public TestEngine(MockCluster cluster, Path tmp, Policy policy) {
     this(cluster, tmp, policy, LoginGate.disabled());
@@ -64,7 +65,7 @@ public final class TestEngine implements AutoCloseable {
             SourceOptions.local(repo.toString(), "main", "").withWorkDir(tmp.resolve("work")),
             Clock.systemUTC());
     view = new ClusterView(cluster.client(), Duration.ofSeconds(10));
-    Revisions revisions = new Revisions(source::fetch, this::load, s -> unsealed.get(s));
+    Revisions revisions = new Revisions(source::fetch, this::load, this::unseal);
     Reporter publisher =
         r -> {
           published.add(r);
@@ -113,6 +114,21 @@ public final class TestEngine implements AutoCloseable {
     } catch (GitAPIException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The next unseal throws {@code fault} (a runtime error in the unseal stage), once. */
+  public TestEngine failNextUnseal(RuntimeException fault) {
+    unsealFault = fault;
+    return this;
+  }
+
+  private Unsealed unseal(Spec spec) {
+    RuntimeException fault = unsealFault;
+    unsealFault = null;
+    if (fault != null) {
+      throw fault;
+    }
+    return unsealed.get(spec);
   }
 
   private Spec load(Path root) {
