@@ -55,7 +55,7 @@ final class BenchAgent implements AutoCloseable {
         new GitSource(
             SourceOptions.local(spec.repo().toString(), "main", "").withWorkDir(workDir),
             Clock.systemUTC());
-    SpecLoader loader = new SpecLoader();
+    SpecLoader loader = new SpecLoader(BenchSpec.AGENT_NAMESPACE);
     Reporter discard =
         report ->
             new PublishResult(PublishResult.Outcome.DISABLED, Optional.empty(), 0, "benchmark");

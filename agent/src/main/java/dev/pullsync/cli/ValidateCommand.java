@@ -29,6 +29,14 @@ final class ValidateCommand implements Callable<Integer> {
   Path dir;
 
   @Option(
+      names = "--namespace",
+      defaultValue = SpecLoader.DEFAULT_AGENT_NAMESPACE,
+      description =
+          "The agent's own namespace (default: ${DEFAULT-VALUE}): a sealedSecretFile must be"
+              + " sealed for it or cluster-wide.")
+  String namespace;
+
+  @Option(
       names = "--verbose",
       description = "Also list every Registry and PullSecret found (never a credential).")
   boolean verbose;
@@ -45,7 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
       return ExitCode.INVALID_INPUT;
     }
     // InvalidSpecException reaches Main, which prints every problem and exits 2.
-    Spec spec = new SpecLoader().load(dir);
+    Spec spec = new SpecLoader(namespace).load(dir);
     if (verbose) {
       for (RegistrySpec r : spec.registries()) {
         out.println(

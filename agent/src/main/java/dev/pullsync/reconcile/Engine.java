@@ -56,7 +56,7 @@ public final class Engine implements AutoCloseable {
       EngineObserver observer) {
     KeyRing ring = keyRing(settings, client);
     Function<Spec, Unsealed> unseal = unsealer(settings, client, ring);
-    SpecLoader loader = new SpecLoader();
+    SpecLoader loader = new SpecLoader(settings.agentNamespace());
     GitSource source = new GitSource(settings.source(), clock);
     Revisions revisions =
         new Revisions(

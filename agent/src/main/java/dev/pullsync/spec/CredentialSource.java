@@ -45,5 +45,41 @@ public sealed interface CredentialSource {
       encryptedData = Map.copyOf(encryptedData);
       Objects.requireNonNull(location, "location");
     }
+
+    /**
+     * Why an agent running in {@code agentNamespace} must not open this file, or empty when it may.
+     * The agent opens only what the sealed-secrets controller itself would unseal in the agent's
+     * own namespace: cluster-wide, or namespace-wide / strict for {@code agentNamespace}. A value
+     * sealed for another team's namespace stays theirs, even when copied into this repository.
+     */
+    public Optional<String> refusal(String agentNamespace) {
+      if ("cluster-wide".equals(scope)) {
+        return Optional.empty();
+      }
+      String ns = namespace == null ? "" : namespace;
+      if (ns.equals(agentNamespace)) {
+        return Optional.empty();
+      }
+      String fix =
+          "re-seal it for the agent's namespace (metadata.namespace: "
+              + agentNamespace
+              + "; kubeseal --namespace "
+              + agentNamespace
+              + " --scope namespace-wide), or seal it cluster-wide";
+      if (ns.isEmpty()) {
+        return Optional.of(
+            "a " + scope + " SealedSecret without metadata.namespace is not opened: " + fix);
+      }
+      return Optional.of(
+          "sealed "
+              + scope
+              + " for namespace \""
+              + ns
+              + "\", not the agent's namespace \""
+              + agentNamespace
+              + "\"; the agent opens only what the sealed-secrets controller would open in its"
+              + " own namespace: "
+              + fix);
+    }
   }
 }

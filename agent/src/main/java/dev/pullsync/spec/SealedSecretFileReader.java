@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
  * Reads the {@code bitnami.com/v1alpha1} SealedSecret a Registry names in {@code sealedSecretFile}:
  * the path must stay inside the spec root, the manifest (YAML or JSON) must hold {@code
  * .dockerconfigjson}, or {@code username} and {@code password} (and optionally {@code email}), each
- * a well-formed ciphertext. The scope comes from the annotations, as the controller reads it.
+ * a well-formed ciphertext. The scope comes from the annotations, as the controller reads it, and
+ * must name the agent's own namespace (see {@link CredentialSource.SealedSecretFile#refusal}).
  */
 final class SealedSecretFileReader {
   static final String API_VERSION = "bitnami.com/v1alpha1";
@@ -26,10 +27,12 @@ final class SealedSecretFileReader {
 
   private final Path realRoot;
   private final YamlReader yaml;
+  private final String agentNamespace;
 
-  SealedSecretFileReader(Path realRoot, YamlReader yaml) {
+  SealedSecretFileReader(Path realRoot, YamlReader yaml, String agentNamespace) {
     this.realRoot = realRoot;
     this.yaml = yaml;
+    this.agentNamespace = agentNamespace;
   }
 
   Optional<CredentialSource> read(String path, Location ref, List<Problem> out) {
@@ -106,18 +109,14 @@ final class SealedSecretFileReader {
             : "true".equals(annotations.path(NAMESPACE_WIDE).asString(""))
                 ? "namespace-wide"
                 : "strict";
-    if ("strict".equals(scope) && namespace.isEmpty()) {
-      out.add(
-          RegistryReader.problem(
-              doc, List.of("metadata"), "a strict-scope SealedSecret needs metadata.namespace"));
-    }
     Map<String, SecretValue.Sealed> data = encryptedData(doc, out);
-    if (out.size() > before) {
-      return Optional.empty();
-    }
-    return Optional.of(
+    CredentialSource.SealedSecretFile file =
         new CredentialSource.SealedSecretFile(
-            path, namespace, name, scope, data, doc.location(List.of("spec", "encryptedData"))));
+            path, namespace, name, scope, data, doc.location(List.of("spec", "encryptedData")));
+    List<Object> at = namespace.isEmpty() ? List.of("metadata") : List.of("metadata", "namespace");
+    file.refusal(agentNamespace)
+        .ifPresent(why -> out.add(new Problem(doc.location(at), YamlDocument.fieldPath(at), why)));
+    return out.size() > before ? Optional.empty() : Optional.of(file);
   }
 
   private static Map<String, SecretValue.Sealed> encryptedData(

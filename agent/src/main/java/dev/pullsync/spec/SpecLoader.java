@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -31,10 +32,27 @@ public final class SpecLoader {
           .thenComparing(Problem::field)
           .thenComparing(Problem::message);
 
+  /** The agent's namespace when none is configured. */
+  public static final String DEFAULT_AGENT_NAMESPACE = "pullsync";
+
   private final YamlReader yaml = new YamlReader();
+  private final String agentNamespace;
   private final SchemaValidator registrySchema = SchemaValidator.forSchema("registry.schema.json");
   private final SchemaValidator pullSecretSchema =
       SchemaValidator.forSchema("pullsecret.schema.json");
+
+  /** A loader for an agent in the default namespace {@value #DEFAULT_AGENT_NAMESPACE}. */
+  public SpecLoader() {
+    this(DEFAULT_AGENT_NAMESPACE);
+  }
+
+  /**
+   * A loader for an agent running in {@code agentNamespace}: a {@code sealedSecretFile} sealed for
+   * any other namespace is a problem of the revision.
+   */
+  public SpecLoader(String agentNamespace) {
+    this.agentNamespace = Objects.requireNonNull(agentNamespace, "agentNamespace");
+  }
 
   /**
    * Loads the spec under {@code root}.
@@ -66,7 +84,8 @@ public final class SpecLoader {
         sort(doc, registryDocs, pullSecretDocs, problems);
       }
     }
-    RegistryReader registryReader = new RegistryReader(new SealedSecretFileReader(realRoot, yaml));
+    RegistryReader registryReader =
+        new RegistryReader(new SealedSecretFileReader(realRoot, yaml, agentNamespace));
     List<RegistrySpec> registries = new ArrayList<>();
     for (YamlDocument doc : registryDocs) {
       boolean clean = registrySchema.validate(doc, problems);

@@ -19,8 +19,9 @@ import java.util.Optional;
  * ...}} values are tried, in this order, as namespace-wide to the agent's namespace (recommended),
  * cluster-wide, and strict {@code <agent-namespace>/<registry name>}; a {@code sealedSecretFile}
  * SealedSecret is opened with the label its own metadata and scope annotations give, as the
- * controller does. All failures of a revision are raised at once as one {@link
- * InvalidSpecException}, one problem per value, without plaintext or ciphertext.
+ * controller does, and only when that scope names the agent's namespace (or is cluster-wide). All
+ * failures of a revision are raised at once as one {@link InvalidSpecException}, one problem per
+ * value, without plaintext or ciphertext.
  *
  * <p>Keep one instance per key ring for the life of the process: it remembers every (ciphertext,
  * label) it opened, so unsealing an unchanged spec again does no RSA work. Thread-safe.
@@ -132,6 +133,11 @@ public final class Unsealer {
   private Map<String, byte[]> sealedFile(
       CredentialSource.SealedSecretFile file, List<Problem> problems) {
     Map<String, byte[]> opened = new LinkedHashMap<>();
+    Optional<String> refusal = file.refusal(agentNamespace);
+    if (refusal.isPresent()) {
+      problems.add(new Problem(file.location(), "metadata.namespace", refusal.get()));
+      return opened;
+    }
     Scope scope = Scope.parse(file.scope());
     String namespace = file.namespace() == null ? "" : file.namespace();
     String name = file.name() == null ? "" : file.name();

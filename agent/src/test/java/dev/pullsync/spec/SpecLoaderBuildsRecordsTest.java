@@ -56,7 +56,7 @@ class SpecLoaderBuildsRecordsTest {
         (CredentialSource.SealedSecretFile) spec.registry("ghcr").orElseThrow().credential();
     assertThat(file.path()).isEqualTo("sealed/ghcr.yaml");
     assertThat(file.scope()).isEqualTo("namespace-wide");
-    assertThat(file.namespace()).isEqualTo("user-example-com");
+    assertThat(file.namespace()).isEqualTo("pullsync");
     assertThat(file.name()).isEqualTo("harbor-credentials");
     assertThat(file.encryptedData()).containsOnlyKeys(".dockerconfigjson");
     assertThat(file.encryptedData().get(".dockerconfigjson").location().file())

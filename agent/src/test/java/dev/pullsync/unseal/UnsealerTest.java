@@ -144,8 +144,12 @@ class UnsealerTest {
           SealedSecretManifest.parse(text, "sealed/harbor.yaml")
               .credentialSource("sealed/harbor.yaml");
       Spec spec = new Spec(List.of(registry("harbor", source)), List.of());
+      // the vectors are sealed for user-example-com: an agent running there opens them
       Credential c =
-          new Unsealer(TestKeys.ringA(), "pullsync").unseal(spec).credentials().get("harbor");
+          new Unsealer(TestKeys.ringA(), "user-example-com")
+              .unseal(spec)
+              .credentials()
+              .get("harbor");
       assertThat(c.keys()).containsExactly(".dockerconfigjson");
       assertThat(c.string(".dockerconfigjson")).startsWith("{\"auths\":{\"192.168.58.12:30002\"");
     }
@@ -162,7 +166,7 @@ class UnsealerTest {
         new CredentialSource.SealedSecretFile(
             "s.yaml", "team-a", "harbor-basic", "strict", data, new Location("s.yaml", 1));
     Credential c =
-        new Unsealer(TestKeys.ringA(), "pullsync")
+        new Unsealer(TestKeys.ringA(), "team-a")
             .unseal(new Spec(List.of(registry("harbor", source)), List.of()))
             .credentials()
             .get("harbor");
@@ -179,7 +183,7 @@ class UnsealerTest {
             "s.yaml", "team-a", "harbor", "strict", data, new Location("s.yaml", 1));
     assertThatThrownBy(
             () ->
-                new Unsealer(TestKeys.ringA(), "pullsync")
+                new Unsealer(TestKeys.ringA(), "team-a")
                     .unseal(new Spec(List.of(registry("harbor", source)), List.of())))
         .hasMessage(
             "registries.yaml:10: spec.encryptedData[\".dockerconfigjson\"]: no key could decrypt this"
