@@ -2,6 +2,7 @@ package dev.pullsync.bench;
 
 import dev.pullsync.apply.Applier;
 import dev.pullsync.apply.ApplyOptions;
+import dev.pullsync.desired.Instance;
 import dev.pullsync.http.AgentMetrics;
 import dev.pullsync.live.ClusterView;
 import dev.pullsync.plan.Planner;
@@ -67,6 +68,7 @@ final class BenchAgent implements AutoCloseable {
             new Applier(client, view, apply),
             discard,
             "bench",
+            Instance.derived("pullsync", "bench"),
             Clock.systemUTC());
   }
 

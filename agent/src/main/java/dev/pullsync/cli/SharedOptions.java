@@ -62,6 +62,13 @@ public final class SharedOptions {
       description = "the agent's own namespace, the sealing scope (default: pullsync)")
   String namespace;
 
+  @Option(
+      names = "--instance",
+      description =
+          "this agent's ownership identity, distinct per agent in a cluster"
+              + " (default: <namespace>.<cluster>)")
+  String instance;
+
   @Option(names = "--key", paramLabel = "FILE", description = "private key file (repeatable)")
   List<Path> keys = new ArrayList<>();
 
@@ -113,6 +120,9 @@ public final class SharedOptions {
     }
     if (namespace != null) {
       c = c.withNamespace(namespace);
+    }
+    if (instance != null) {
+      c = c.withInstance(instance);
     }
     if (mode != null) {
       c = c.withMode(mode());
@@ -184,7 +194,16 @@ public final class SharedOptions {
             c.kubernetes().qps(),
             c.kubernetes().burst()),
         Duration.ofSeconds(30),
-        new LoginSettings(c.checks().registryLogin() && !noRegistryCheck, c.checks().allowHttp()));
+        new LoginSettings(c.checks().registryLogin() && !noRegistryCheck, c.checks().allowHttp()),
+        instance(c));
+  }
+
+  private String instance(AgentConfig c) {
+    try {
+      return c.instanceName().name();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--instance: " + e.getMessage());
+    }
   }
 
   /** The report publisher, or a disabled reporter with {@code --no-report}. */

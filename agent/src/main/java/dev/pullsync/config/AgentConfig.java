@@ -1,5 +1,6 @@
 package dev.pullsync.config;
 
+import dev.pullsync.desired.Instance;
 import dev.pullsync.spec.Mode;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,11 +15,14 @@ import java.util.function.Consumer;
  *
  * @param cluster this cluster's name; the report goes to {@code status/<cluster>.*}
  * @param namespace the agent's own namespace (the recommended namespace-wide sealing scope)
+ * @param instance this agent's ownership identity; empty: derived from namespace and cluster (see
+ *     {@link #instanceName()})
  * @param schedule Quartz cron expression for full reconciles (already checked to parse)
  */
 public record AgentConfig(
     String cluster,
     String namespace,
+    Optional<String> instance,
     Mode mode,
     Git git,
     String schedule,
@@ -36,6 +40,7 @@ public record AgentConfig(
   public AgentConfig {
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(namespace, "namespace");
+    Objects.requireNonNull(instance, "instance");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(git, "git");
     Objects.requireNonNull(schedule, "schedule");
@@ -55,6 +60,7 @@ public record AgentConfig(
     return new AgentConfig(
         "default",
         "pullsync",
+        Optional.empty(),
         Mode.ENFORCE,
         Git.defaults(),
         DEFAULT_SCHEDULE,
@@ -237,6 +243,15 @@ public record AgentConfig(
     return edit(d -> d.namespace = value);
   }
 
+  /** The instance as configured, else {@code <namespace>.<cluster>} ({@link Instance#derived}). */
+  public Instance instanceName() {
+    return instance.map(Instance::new).orElseGet(() -> Instance.derived(namespace, cluster));
+  }
+
+  public AgentConfig withInstance(String value) {
+    return edit(d -> d.instance = Optional.of(value));
+  }
+
   public AgentConfig withMode(Mode value) {
     return edit(d -> d.mode = value);
   }
@@ -276,6 +291,7 @@ public record AgentConfig(
   private static final class Draft {
     private String cluster;
     private String namespace;
+    private Optional<String> instance;
     private Mode mode;
     private Git git;
     private String schedule;
@@ -292,6 +308,7 @@ public record AgentConfig(
     Draft(AgentConfig c) {
       cluster = c.cluster;
       namespace = c.namespace;
+      instance = c.instance;
       mode = c.mode;
       git = c.git;
       schedule = c.schedule;
@@ -310,6 +327,7 @@ public record AgentConfig(
       return new AgentConfig(
           cluster,
           namespace,
+          instance,
           mode,
           git,
           schedule,

@@ -1,5 +1,6 @@
 package dev.pullsync.config;
 
+import dev.pullsync.desired.Instance;
 import dev.pullsync.spec.InvalidSpecException;
 import dev.pullsync.spec.Location;
 import dev.pullsync.spec.Mode;
@@ -17,9 +18,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the agent configuration file: YAML validated against {@code agent-config.schema.json}, then
- * the rules a schema cannot state (the cron expression parses, leader-election timings are ordered,
- * signature verification has keys). Every problem is reported at once as {@code file:line: field:
- * problem}, through {@link InvalidSpecException} (exit code 2). An empty file means every default.
+ * the rules a schema cannot state (the cron expression parses, the instance is a label value,
+ * leader-election timings are ordered, signature verification has keys). Every problem is reported
+ * at once as {@code file:line: field: problem}, through {@link InvalidSpecException} (exit code 2).
+ * An empty file means every default.
  */
 public final class AgentConfigLoader {
   private final YamlReader yaml = new YamlReader();
@@ -83,6 +85,14 @@ public final class AgentConfigLoader {
                     + "); for example \"0 */5 * * * ?\" runs every five minutes"));
       }
     }
+    if (root.has("instance") && !Instance.isValid(root.path("instance").asString())) {
+      problems.add(
+          problem(
+              doc,
+              List.of("instance"),
+              "not a valid label value (1-63 letters, digits, '-', '_' or '.', starting and"
+                  + " ending with a letter or digit)"));
+    }
     JsonNode verify = root.path("git").path("verify");
     if ("head".equals(verify.path("mode").asString("")) && !verify.has("keysFile")) {
       problems.add(problem(doc, List.of("git", "verify"), "mode head needs keysFile"));
@@ -113,6 +123,7 @@ public final class AgentConfigLoader {
     return new AgentConfig(
         f.text("cluster", d.cluster()),
         f.text("namespace", d.namespace()),
+        f.has("instance") ? Optional.of(f.text("instance", "")) : Optional.empty(),
         f.text("mode", "enforce").equals("report") ? Mode.REPORT : Mode.ENFORCE,
         git(f.at("git")),
         f.text("schedule", d.schedule()),

@@ -2,6 +2,7 @@ package dev.pullsync.demo;
 
 import dev.pullsync.apply.ApplyOptions;
 import dev.pullsync.check.LoginSettings;
+import dev.pullsync.desired.Instance;
 import dev.pullsync.plan.Policy;
 import dev.pullsync.reconcile.Engine;
 import dev.pullsync.reconcile.EngineObserver;
@@ -46,7 +47,8 @@ final class DemoEngine {
             Policy.defaults(),
             ApplyOptions.defaults(),
             Duration.ofSeconds(30),
-            new LoginSettings(true, false));
+            new LoginSettings(true, false),
+            Instance.derived(AGENT_NAMESPACE, CLUSTER).name());
     ReportPublisher publisher =
         new ReportPublisher(
             PublisherSettings.defaults(

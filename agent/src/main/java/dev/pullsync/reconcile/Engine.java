@@ -1,6 +1,7 @@
 package dev.pullsync.reconcile;
 
 import dev.pullsync.apply.Applier;
+import dev.pullsync.desired.Instance;
 import dev.pullsync.live.ClusterKeySource;
 import dev.pullsync.live.ClusterView;
 import dev.pullsync.plan.Planner;
@@ -83,6 +84,7 @@ public final class Engine implements AutoCloseable {
             new Applier(client, view, settings.apply()),
             reporter,
             settings.cluster(),
+            new Instance(settings.instance()),
             clock,
             settings.logins().gate());
     return new Engine(view, reconciler);

@@ -2,6 +2,7 @@ package dev.pullsync.reconcile;
 
 import dev.pullsync.apply.ApplyOptions;
 import dev.pullsync.check.LoginSettings;
+import dev.pullsync.desired.Instance;
 import dev.pullsync.plan.Policy;
 import dev.pullsync.source.SourceOptions;
 import java.nio.file.Path;
@@ -20,6 +21,8 @@ import java.util.Objects;
  * @param keysNamespace the sealed-secrets controller's namespace (default {@code kube-system})
  * @param syncTimeout how long to wait for the informer caches' first list
  * @param logins whether new registry credentials are logged in with before rollout
+ * @param instance this agent's ownership identity (a label value; see {@code desired.Instance}),
+ *     shown in every report
  */
 public record EngineSettings(
     SourceOptions source,
@@ -31,7 +34,8 @@ public record EngineSettings(
     Policy policy,
     ApplyOptions apply,
     Duration syncTimeout,
-    LoginSettings logins) {
+    LoginSettings logins,
+    String instance) {
   public EngineSettings {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(cluster, "cluster");
@@ -42,5 +46,6 @@ public record EngineSettings(
     Objects.requireNonNull(apply, "apply");
     Objects.requireNonNull(syncTimeout, "syncTimeout");
     Objects.requireNonNull(logins, "logins");
+    new Instance(instance);
   }
 }

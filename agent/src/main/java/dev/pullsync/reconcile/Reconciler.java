@@ -4,6 +4,7 @@ import dev.pullsync.apply.Applier;
 import dev.pullsync.apply.Outcome;
 import dev.pullsync.check.LoginGate;
 import dev.pullsync.desired.Desired;
+import dev.pullsync.desired.Instance;
 import dev.pullsync.desired.Inventory;
 import dev.pullsync.desired.Ref;
 import dev.pullsync.desired.Renderer;
@@ -43,6 +44,7 @@ public final class Reconciler implements ReconcileRunner {
   private final Applier applier;
   private final Reporter publisher;
   private final String clusterName;
+  private final Instance instance;
   private final Clock clock;
   private final LoginGate logins;
   private final Renderer renderer = new Renderer();
@@ -55,8 +57,18 @@ public final class Reconciler implements ReconcileRunner {
       Applier applier,
       Reporter publisher,
       String clusterName,
+      Instance instance,
       Clock clock) {
-    this(revisions, cluster, planner, applier, publisher, clusterName, clock, LoginGate.disabled());
+    this(
+        revisions,
+        cluster,
+        planner,
+        applier,
+        publisher,
+        clusterName,
+        instance,
+        clock,
+        LoginGate.disabled());
   }
 
   /** As above, checking new registry credentials with {@code logins} before they roll out. */
@@ -67,8 +79,10 @@ public final class Reconciler implements ReconcileRunner {
       Applier applier,
       Reporter publisher,
       String clusterName,
+      Instance instance,
       Clock clock,
       LoginGate logins) {
+    this.instance = instance;
     this.logins = logins;
     this.revisions = revisions;
     this.cluster = cluster;
@@ -127,6 +141,7 @@ public final class Reconciler implements ReconcileRunner {
       if (current.good().isEmpty()) {
         return ReportAssembler.build(
             clusterName,
+            instance.name(),
             attempted,
             Optional.empty(),
             Optional.empty(),
@@ -146,6 +161,7 @@ public final class Reconciler implements ReconcileRunner {
       cluster.rememberForeign(foreignSecrets(outcomes));
       return ReportAssembler.build(
           clusterName,
+          instance.name(),
           attempted,
           Optional.of(good.name()),
           Optional.of(desired),
@@ -156,6 +172,7 @@ public final class Reconciler implements ReconcileRunner {
       errors.add(e.getMessage());
       return ReportAssembler.build(
           clusterName,
+          instance.name(),
           attempted,
           revisions.lastGood().map(Revision::name),
           Optional.empty(),

@@ -16,6 +16,7 @@ final class ReportAssembler {
 
   static Report build(
       String cluster,
+      String instance,
       String revision,
       Optional<String> applied,
       Optional<Desired> desired,
@@ -28,6 +29,7 @@ final class ReportAssembler {
     }
     return new Report(
         cluster,
+        instance,
         revision,
         applied,
         result(outcomes, errors),

@@ -59,6 +59,7 @@ public final class MarkdownReport {
   private static void header(Report report, StringBuilder out) {
     out.append("| | |\n|---|---|\n");
     out.append("| Result | ").append(report.result().display()).append(" |\n");
+    out.append("| Instance | `").append(cell(report.instance())).append("` |\n");
     out.append("| Revision | `").append(cell(report.revision())).append("` |\n");
     out.append("| Applied revision | ")
         .append(report.appliedRevision().map(r -> "`" + cell(r) + "`").orElse("none"))

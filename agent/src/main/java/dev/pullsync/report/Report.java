@@ -9,6 +9,7 @@ import java.util.Optional;
  * The outcome of one reconcile, as written to {@code status/<cluster>.yaml} and {@code .md}. Holds
  * no credential: reasons and errors are redacted messages.
  *
+ * @param instance the agent's ownership identity (which Secrets and entries it owns)
  * @param revision the source revision this report is about ({@code branch@sha1:...})
  * @param appliedRevision the revision actually enforced (differs from {@code revision} when the
  *     newest one was invalid and the last good one kept being enforced); empty when none
@@ -16,6 +17,7 @@ import java.util.Optional;
  */
 public record Report(
     String cluster,
+    String instance,
     String revision,
     Optional<String> appliedRevision,
     Result result,
@@ -25,6 +27,7 @@ public record Report(
     List<String> errors) {
   public Report {
     Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(instance, "instance");
     Objects.requireNonNull(revision, "revision");
     Objects.requireNonNull(appliedRevision, "appliedRevision");
     Objects.requireNonNull(result, "result");

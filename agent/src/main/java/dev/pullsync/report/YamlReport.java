@@ -35,6 +35,7 @@ public final class YamlReport {
     root.put("apiVersion", API_VERSION);
     root.put("kind", KIND);
     root.put("cluster", report.cluster());
+    root.put("instance", report.instance());
     root.put("result", report.result().display());
     root.put("revision", report.revision());
     report.appliedRevision().ifPresent(applied -> root.put("appliedRevision", applied));

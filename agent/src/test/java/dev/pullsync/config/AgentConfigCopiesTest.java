@@ -15,6 +15,7 @@ class AgentConfigCopiesTest {
     AgentConfig merged =
         base.withCluster("prod-eu-1")
             .withNamespace("agents")
+            .withInstance("team-a")
             .withMode(Mode.REPORT)
             .withSchedule("0 0 * * * ?")
             .withHttp(http)
@@ -25,6 +26,7 @@ class AgentConfigCopiesTest {
             new AgentConfig(
                 "prod-eu-1",
                 "agents",
+                java.util.Optional.of("team-a"),
                 Mode.REPORT,
                 base.git(),
                 "0 0 * * * ?",
@@ -38,5 +40,6 @@ class AgentConfigCopiesTest {
                 base.checks(),
                 AgentConfig.LogFormat.JSON));
     assertThat(base.cluster()).isEqualTo("default");
+    assertThat(base.instance()).isEmpty();
   }
 }

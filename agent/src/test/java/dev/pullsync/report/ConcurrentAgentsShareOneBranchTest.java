@@ -111,6 +111,7 @@ class ConcurrentAgentsShareOneBranchTest {
     Report.Counts counts = new Report.Counts(3, 3, 3, 0, 0, 0, 0, 0, 0, 0, i, i);
     return new Report(
         cluster,
+        "pullsync." + cluster,
         SampleReports.HEAD,
         Optional.of(SampleReports.HEAD),
         Report.Result.DEGRADED,

@@ -17,6 +17,7 @@ class FirstRolloutIsNotCalledInSyncTest {
     Report report =
         new Report(
             "demo",
+            "pullsync.demo",
             SampleReports.HEAD,
             Optional.of(SampleReports.HEAD),
             Report.Result.SYNCED,

@@ -96,6 +96,7 @@ class ReportsOnTheSourceBranchTest {
     Report.Counts none = new Report.Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     return new Report(
         "dev",
+        "pullsync.dev",
         snapshot.revision(),
         Optional.of(snapshot.revision()),
         Report.Result.SYNCED,

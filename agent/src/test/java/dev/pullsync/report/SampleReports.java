@@ -72,6 +72,7 @@ final class SampleReports {
     Report.Counts counts = new Report.Counts(3, 4, 2, 0, 0, 1, 0, 0, 1, 1, 4, 1);
     return new Report(
         cluster,
+        "pullsync." + cluster,
         HEAD,
         Optional.of(HEAD),
         Report.Result.DRIFTED,
@@ -96,6 +97,7 @@ final class SampleReports {
     Report.Counts counts = new Report.Counts(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     return new Report(
         cluster,
+        "pullsync." + cluster,
         HEAD,
         Optional.of(HEAD),
         Report.Result.SYNCED,
@@ -109,6 +111,7 @@ final class SampleReports {
     Report.Counts counts = new Report.Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     return new Report(
         cluster,
+        "pullsync." + cluster,
         HEAD,
         Optional.empty(),
         Report.Result.FAILED,

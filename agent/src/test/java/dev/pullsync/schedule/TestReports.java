@@ -16,6 +16,7 @@ public final class TestReports {
   public static Report of(Report.Result result, List<Report.Entry> entries, String... errors) {
     return new Report(
         "test",
+        "pullsync.test",
         "main@sha1:0123456789abcdef0123456789abcdef01234567",
         Optional.of("main@sha1:0123456789abcdef0123456789abcdef01234567"),
         result,

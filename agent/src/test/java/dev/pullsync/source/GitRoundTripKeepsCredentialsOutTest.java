@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullsync.apply.Applier;
 import dev.pullsync.apply.ApplyOptions;
+import dev.pullsync.desired.Instance;
 import dev.pullsync.live.ClusterView;
 import dev.pullsync.plan.Planner;
 import dev.pullsync.plan.Policy;
@@ -86,6 +87,7 @@ class GitRoundTripKeepsCredentialsOutTest {
                   return result;
                 },
                 "prod-eu",
+                Instance.derived("pullsync", "prod-eu"),
                 Clock.systemUTC());
 
         Report synced = reconciler.run(Trigger.full("test"));

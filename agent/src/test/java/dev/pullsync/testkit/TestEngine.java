@@ -3,6 +3,7 @@ package dev.pullsync.testkit;
 import dev.pullsync.apply.Applier;
 import dev.pullsync.apply.ApplyOptions;
 import dev.pullsync.check.LoginGate;
+import dev.pullsync.desired.Instance;
 import dev.pullsync.live.ClusterView;
 import dev.pullsync.plan.Plan;
 import dev.pullsync.plan.Planner;
@@ -39,6 +40,9 @@ import org.eclipse.jgit.api.errors.GitAPIException;
  * whose {@code spec-id} file selects the spec the loader returns, so revisions really change.
  */
 public final class TestEngine implements AutoCloseable {
+  /** The instance every test engine runs as (the default of namespace pullsync, test-cluster). */
+  public static final Instance INSTANCE = Instance.derived("pullsync", "test-cluster");
+
   private final Path repo;
   private final Map<String, Fixtures> specs = new HashMap<>();
   private final Map<Spec, Unsealed> unsealed = new HashMap<>();
@@ -80,6 +84,7 @@ public final class TestEngine implements AutoCloseable {
             new Applier(cluster.client(), view, new ApplyOptions(4, 5, Duration.ofMillis(5))),
             publisher,
             "test-cluster",
+            INSTANCE,
             Clock.systemUTC(),
             logins);
   }
