@@ -77,7 +77,7 @@ final class SecretWriter {
                     .withLabels(new HashMap<>(want.labels()))
                     .withAnnotations(new HashMap<>(want.annotations()))
                     .build())
-            .withType(Ownership.SECRET_TYPE)
+            .withType(want.type())
             .withData(data(want))
             .build();
     try {
@@ -136,9 +136,14 @@ final class SecretWriter {
       if (action == Action.UPDATE && !isManaged(current)) {
         throw new Refusal("no longer managed by pullsync; left alone");
       }
-      if (!Ownership.SECRET_TYPE.equals(current.getType())) {
+      if (!want.type().equals(current.getType())) {
         throw new Refusal(
-            "type " + current.getType() + " cannot be changed to " + Ownership.SECRET_TYPE);
+            "type "
+                + current.getType()
+                + " cannot be changed to "
+                + want.type()
+                + " (Kubernetes keeps a Secret's type); delete the Secret to let pullsync"
+                + " recreate it");
       }
       try {
         throttle.acquire();
@@ -195,7 +200,7 @@ final class SecretWriter {
   private static boolean upToDate(Secret s, DesiredSecret want) {
     Map<String, String> labels = copy(s.getMetadata().getLabels());
     Map<String, String> annotations = copy(s.getMetadata().getAnnotations());
-    return Ownership.SECRET_TYPE.equals(s.getType())
+    return want.type().equals(s.getType())
         && data(want).equals(s.getData() == null ? Map.of() : s.getData())
         && labels.entrySet().containsAll(want.labels().entrySet())
         && annotations.entrySet().containsAll(want.annotations().entrySet());

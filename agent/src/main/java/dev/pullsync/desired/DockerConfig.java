@@ -100,6 +100,18 @@ public final class DockerConfig {
     return Collections.unmodifiableSortedMap(out);
   }
 
+  /**
+   * The {@code auths} entries of a whole {@code .dockerconfigjson}, per server, field by field.
+   * Callers must not print the values.
+   *
+   * @throws IllegalArgumentException when the bytes are not a {@code {"auths":{...}}} document
+   */
+  static SortedMap<String, Map<String, String>> auths(byte[] dockerConfigJson) {
+    TreeMap<String, Map<String, String>> out = new TreeMap<>(GO_KEY_ORDER);
+    out.putAll(parse(dockerConfigJson));
+    return out;
+  }
+
   private static Map<String, String> ordered(Map<String, String> entry) {
     Map<String, String> out = new LinkedHashMap<>();
     for (String f : GO_FIELDS) {

@@ -48,10 +48,15 @@ public final class Renderer {
     List<DesiredSecret> secrets = new ArrayList<>();
     List<DesiredLink> links = new ArrayList<>();
     List<Notice> notices = new ArrayList<>();
+    Map<Ref, String> writers = new java.util.HashMap<>();
     for (PullSecretSpec ps : unsealed.spec().pullSecrets()) {
       NamespaceResolver.Resolution res = resolver.resolve(ps.name(), ps.namespaces(), inventory);
       for (String ns : res.targets()) {
-        if (scope.map(s -> s.contains(ns)).orElse(true)) {
+        String first = writers.putIfAbsent(new Ref(ns, ps.secretName()), ps.name());
+        boolean inScope = scope.map(s -> s.contains(ns)).orElse(true);
+        if (first != null && inScope) {
+          notices.add(new Notice(ps.name(), ns, sameSecret(ps, first)));
+        } else if (first == null && inScope) {
           secrets.add(secret(ps, ns, payloads.get(ps.name()), revision));
           links.addAll(links(ps, ns, inventory.serviceAccountsIn(ns)));
         }
@@ -69,6 +74,15 @@ public final class Renderer {
     return new Desired(revision, secrets, links, notices, modes, terminating, scope);
   }
 
+  private static String sameSecret(PullSecretSpec ps, String first) {
+    return "Secret "
+        + ps.secretName()
+        + " here is already written by PullSecret "
+        + first
+        + "; this PullSecret leaves it alone (give one of them another spec.secretName or"
+        + " disjoint namespaces)";
+  }
+
   private static DesiredSecret secret(
       PullSecretSpec ps, String namespace, Payload payload, String revision) {
     Map<String, String> labels =
@@ -80,14 +94,15 @@ public final class Renderer {
     Map<String, String> annotations =
         Map.of(Ownership.SOURCE_REVISION, revision, Ownership.FINGERPRINT, payload.fingerprint());
     return new DesiredSecret(
-        new Ref(namespace, ps.name()),
+        new Ref(namespace, ps.secretName()),
         ps.name(),
         payload.data(),
         payload.servers(),
         labels,
         annotations,
         ps.mode(),
-        ps.adopt());
+        ps.adopt(),
+        ps.type().kubernetes());
   }
 
   private static List<DesiredLink> links(PullSecretSpec ps, String namespace, Set<String> present) {
@@ -111,7 +126,7 @@ public final class Renderer {
 
   private static DesiredLink link(
       PullSecretSpec ps, String namespace, String sa, Mode mode, boolean present) {
-    return new DesiredLink(new Ref(namespace, sa), ps.name(), ps.name(), mode, present);
+    return new DesiredLink(new Ref(namespace, sa), ps.name(), ps.secretName(), mode, present);
   }
 
   private synchronized Map<String, Payload> payloadsOf(Unsealed unsealed) {
@@ -142,13 +157,42 @@ public final class Renderer {
               new Problem(registry.get().location(), field(registry.get()), e.getMessage()));
         }
       }
-      Credential data = Credential.of(Map.of(Ownership.DOCKER_CONFIG_KEY, config.toJson()));
+      Credential data =
+          ps.type().pullsImages()
+              ? Credential.of(Map.of(Ownership.DOCKER_CONFIG_KEY, config.toJson()))
+              : fields(ps, unsealed, problems);
       out.put(ps.name(), new Payload(data, servers, unsealed.fingerprints().fingerprint(data)));
     }
     if (!problems.isEmpty()) {
       throw new InvalidSpecException(problems);
     }
     return out;
+  }
+
+  /** A basic-auth or Opaque Secret's data: its keys filled from its one registry's fields. */
+  private static Credential fields(PullSecretSpec ps, Unsealed unsealed, List<Problem> problems) {
+    Map<String, byte[]> data = new TreeMap<>();
+    String name = ps.registries().get(0);
+    Optional<RegistrySpec> registry = unsealed.spec().registry(name);
+    Credential cred = unsealed.credentials().get(name);
+    if (registry.isPresent() && cred != null) {
+      try {
+        CredentialFields fields = CredentialFields.of(registry.get(), cred);
+        ps.secretKeys().forEach((key, field) -> data.put(key, fields.get(field)));
+      } catch (IllegalArgumentException e) {
+        problems.add(
+            new Problem(
+                registry.get().location(),
+                field(registry.get()),
+                e.getMessage()
+                    + " (PullSecret "
+                    + ps.name()
+                    + ", type "
+                    + ps.type().kubernetes()
+                    + ")"));
+      }
+    }
+    return Credential.of(data);
   }
 
   private static List<String> add(DockerConfig config, RegistrySpec registry, Credential cred) {

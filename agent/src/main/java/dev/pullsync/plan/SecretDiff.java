@@ -22,7 +22,7 @@ final class SecretDiff {
   /** The differences; empty when the live Secret already matches. */
   static List<String> between(DesiredSecret desired, LiveSecret live) {
     List<String> out = new ArrayList<>();
-    if (!Ownership.SECRET_TYPE.equals(live.type())) {
+    if (!desired.type().equals(live.type())) {
       out.add("type is " + (live.type().isEmpty() ? "unset" : live.type()));
     }
     List<String> data = dataDifferences(desired, live);
@@ -41,6 +41,9 @@ final class SecretDiff {
   }
 
   private static List<String> dataDifferences(DesiredSecret desired, LiveSecret live) {
+    if (!desired.isDockerConfig()) {
+      return keyDifferences(desired, live);
+    }
     List<String> out = new ArrayList<>();
     String key = Ownership.DOCKER_CONFIG_KEY;
     for (String extra : new TreeSet<>(live.data().keys())) {
@@ -52,6 +55,24 @@ final class SecretDiff {
       out.add("key " + key + " missing");
     } else if (!desired.data().sameEntry(live.data(), key)) {
       out.addAll(registryDifferences(desired.data().bytes(key), live.data().bytes(key)));
+    }
+    return out;
+  }
+
+  /** A basic-auth or Opaque Secret: which keys are missing, unexpected or hold other bytes. */
+  private static List<String> keyDifferences(DesiredSecret desired, LiveSecret live) {
+    List<String> out = new ArrayList<>();
+    for (String extra : new TreeSet<>(live.data().keys())) {
+      if (!desired.data().has(extra)) {
+        out.add("unexpected key " + extra);
+      }
+    }
+    for (String key : desired.data().keys()) {
+      if (!live.data().has(key)) {
+        out.add("key " + key + " missing");
+      } else if (!desired.data().sameEntry(live.data(), key)) {
+        out.add("key " + key + " differs");
+      }
     }
     return out;
   }

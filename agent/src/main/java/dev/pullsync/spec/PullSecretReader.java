@@ -23,10 +23,18 @@ final class PullSecretReader {
       Names.subdomainProblem(name)
           .ifPresent(m -> out.add(RegistryReader.problem(doc, List.of("metadata", "name"), m)));
     }
+    if (spec.path("secretName").isString()) {
+      Names.subdomainProblem(spec.path("secretName").asString())
+          .ifPresent(m -> out.add(RegistryReader.problem(doc, List.of("spec", "secretName"), m)));
+    }
     List<String> registries = present(strings(spec.path("registries")));
     NamespaceSelection namespaces = namespaces(doc, out);
+    SecretType type =
+        SecretType.parse(spec.path("type").asString(SecretType.DOCKER_CONFIG_JSON.kubernetes()))
+            .orElse(SecretType.DOCKER_CONFIG_JSON); // the schema reports an unknown type
+    Map<String, SecretField> keys = keys(doc, type, out);
     List<Glob> serviceAccounts =
-        spec.has("serviceAccounts") ? serviceAccounts(doc, out) : List.of(Glob.parse("default"));
+        type.pullsImages() ? serviceAccounts(doc, out) : notPullingImages(doc, type, out);
     Mode mode = "report".equals(spec.path("mode").asString("")) ? Mode.REPORT : Mode.ENFORCE;
     Adopt adopt =
         "ifUnmanaged".equals(spec.path("adopt").asString("never"))
@@ -43,7 +51,76 @@ final class PullSecretReader {
             serviceAccounts,
             mode,
             adopt,
-            doc.location(List.of("metadata"))));
+            doc.location(List.of("metadata")),
+            type,
+            keys,
+            spec.path("secretName").asString(name)));
+  }
+
+  /** An Opaque Secret's keys map; a problem when missing for Opaque or given for another type. */
+  private static Map<String, SecretField> keys(
+      YamlDocument doc, SecretType type, List<Problem> out) {
+    JsonNode node = doc.at(List.of("spec", "keys"));
+    if (type == SecretType.OPAQUE && !node.isObject()) {
+      out.add(
+          RegistryReader.problem(
+              doc,
+              List.of("spec", "type"),
+              "type Opaque needs keys: a map from Secret key to one of "
+                  + fieldNames()
+                  + " (e.g. {HARBOR_USERNAME: username, HARBOR_PASSWORD: password})"));
+    } else if (type != SecretType.OPAQUE && !node.isMissingNode()) {
+      out.add(
+          RegistryReader.problem(
+              doc,
+              List.of("spec", "keys"),
+              "keys is only for type Opaque; a Secret of type "
+                  + type.kubernetes()
+                  + " has fixed keys "
+                  + type.keys(Map.of()).keySet().stream().sorted().toList()));
+    }
+    Map<String, SecretField> keys = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
+      SecretField.parse(e.getValue().asString("")) // the schema reports other values
+          .ifPresent(f -> keys.put(e.getKey(), f));
+    }
+    return type == SecretType.OPAQUE ? keys : Map.of();
+  }
+
+  /**
+   * The ServiceAccounts of a Secret that is not an image pull secret: none. Naming some, or several
+   * registries, is a problem.
+   */
+  private static List<Glob> notPullingImages(YamlDocument doc, SecretType type, List<Problem> out) {
+    JsonNode spec = doc.root().path("spec");
+    if (spec.has("serviceAccounts")) {
+      out.add(
+          RegistryReader.problem(
+              doc,
+              List.of("spec", "serviceAccounts"),
+              "a Secret of type "
+                  + type.kubernetes()
+                  + " is not an image pull secret: kubelet reads only"
+                  + " kubernetes.io/dockerconfigjson (and dockercfg) Secrets from imagePullSecrets;"
+                  + " remove serviceAccounts, or use type kubernetes.io/dockerconfigjson"));
+    }
+    if (spec.path("registries").size() > 1) {
+      out.add(
+          RegistryReader.problem(
+              doc,
+              List.of("spec", "registries"),
+              "a Secret of type "
+                  + type.kubernetes()
+                  + " holds one registry's credential; "
+                  + spec.path("registries").size()
+                  + " registries would be ambiguous: write one PullSecret per registry, or use"
+                  + " type kubernetes.io/dockerconfigjson"));
+    }
+    return List.of();
+  }
+
+  private static List<String> fieldNames() {
+    return java.util.Arrays.stream(SecretField.values()).map(SecretField::yaml).toList();
   }
 
   private NamespaceSelection namespaces(YamlDocument doc, List<Problem> out) {
@@ -75,6 +152,9 @@ final class PullSecretReader {
   }
 
   private List<Glob> serviceAccounts(YamlDocument doc, List<Problem> out) {
+    if (!doc.root().path("spec").has("serviceAccounts")) {
+      return List.of(Glob.parse("default"));
+    }
     List<Object> at = List.of("spec", "serviceAccounts");
     List<Glob> globs = globs(doc, at, out);
     for (int i = 0; i < globs.size(); i++) {

@@ -9,6 +9,8 @@ import dev.pullsync.spec.Mode;
 import dev.pullsync.spec.NamespaceSelection;
 import dev.pullsync.spec.PullSecretSpec;
 import dev.pullsync.spec.RegistrySpec;
+import dev.pullsync.spec.SecretField;
+import dev.pullsync.spec.SecretType;
 import dev.pullsync.spec.SecretValue;
 import dev.pullsync.spec.Spec;
 import dev.pullsync.unseal.Credential;
@@ -96,6 +98,9 @@ public final class Fixtures {
     private List<Glob> serviceAccounts = List.of(Glob.parse("default"));
     private Mode mode = Mode.ENFORCE;
     private Adopt adopt = Adopt.NEVER;
+    private SecretType type = SecretType.DOCKER_CONFIG_JSON;
+    private Map<String, SecretField> keys = Map.of();
+    private String secretName;
 
     PullSecretBuilder(String name, List<String> registries) {
       this.name = name;
@@ -137,6 +142,29 @@ public final class Fixtures {
       return this;
     }
 
+    /** A {@code kubernetes.io/basic-auth} Secret, linked from no ServiceAccount. */
+    public PullSecretBuilder basicAuth() {
+      type = SecretType.BASIC_AUTH;
+      serviceAccounts = List.of();
+      return this;
+    }
+
+    /** An Opaque Secret with {@code keys} (Secret key to field name), linked from none. */
+    public PullSecretBuilder opaque(Map<String, String> opaqueKeys) {
+      type = SecretType.OPAQUE;
+      Map<String, SecretField> fields = new java.util.TreeMap<>();
+      opaqueKeys.forEach((k, f) -> fields.put(k, SecretField.parse(f).orElseThrow()));
+      keys = fields;
+      serviceAccounts = List.of();
+      return this;
+    }
+
+    /** The Secret's name, when it differs from the PullSecret's. */
+    public PullSecretBuilder secretName(String n) {
+      secretName = n;
+      return this;
+    }
+
     PullSecretSpec build(int index) {
       return new PullSecretSpec(
           name,
@@ -145,7 +173,10 @@ public final class Fixtures {
           serviceAccounts,
           mode,
           adopt,
-          new Location("pullsecrets.yaml", 1 + index * 20));
+          new Location("pullsecrets.yaml", 1 + index * 20),
+          type,
+          keys,
+          secretName == null ? name : secretName);
     }
   }
 }
