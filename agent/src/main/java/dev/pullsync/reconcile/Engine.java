@@ -29,8 +29,10 @@ import java.util.function.Function;
 public final class Engine implements AutoCloseable {
   private final ClusterView view;
   private final Reconciler reconciler;
+  private final GitSource source;
 
-  private Engine(ClusterView view, Reconciler reconciler) {
+  private Engine(ClusterView view, Reconciler reconciler, GitSource source) {
+    this.source = source;
     this.view = view;
     this.reconciler = reconciler;
   }
@@ -87,7 +89,7 @@ public final class Engine implements AutoCloseable {
             new Instance(settings.instance()),
             clock,
             settings.logins().gate());
-    return new Engine(view, reconciler);
+    return new Engine(view, reconciler, source);
   }
 
   /**
@@ -132,5 +134,6 @@ public final class Engine implements AutoCloseable {
   @Override
   public void close() {
     view.close();
+    source.close();
   }
 }

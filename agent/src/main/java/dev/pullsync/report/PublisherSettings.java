@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * How a {@link ReportPublisher} works.
  *
- * @param workDir the publisher's own persistent bare clone (created when missing; one per agent,
- *     never shared with the source's work folder)
+ * @param workDir where the publisher keeps its bare clones: one folder per remote and branch,
+ *     claimed by one process at a time ({@code WorkFolder}), never the source's work folder
  * @param authorName commit author and committer name, e.g. {@code pullsync}
  * @param authorEmail e.g. {@code pullsync@<cluster>.invalid}
  * @param maxAttempts fetch-commit-push rounds before giving up (contention with other clusters)

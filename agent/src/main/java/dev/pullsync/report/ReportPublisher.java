@@ -1,7 +1,9 @@
 package dev.pullsync.report;
 
+import dev.pullsync.source.DamagedFolderException;
 import dev.pullsync.source.GitAuth;
 import dev.pullsync.source.RedactedUrl;
+import dev.pullsync.source.WorkFolder;
 import java.io.File;
 import java.io.IOException;
 import java.time.Clock;
@@ -27,12 +29,16 @@ import org.slf4j.LoggerFactory;
  * the new tip after a jittered exponential backoff, so no report is lost and no other cluster's
  * file is touched. Nothing is committed when the report says the same as the committed one apart
  * from its timestamp. Failures are returned (and logged once per change of state), never thrown.
+ *
+ * <p>The bare clone lives in a {@link WorkFolder} this process holds alone, so several processes on
+ * one host never share refs; a clone a killed process left damaged is replaced by a fresh one.
  */
 public final class ReportPublisher implements Reporter, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReportPublisher.class);
   private static final int TRANSPORT_TIMEOUT_SECONDS = 60;
   private static final int MAX_TRANSPORT_ATTEMPTS = 3;
   private static final int GC_EVERY = 100;
+  private static final Duration FOLDER_WAIT = Duration.ofMinutes(2);
   private static final java.util.regex.Pattern FILE_NAME =
       java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
@@ -42,8 +48,10 @@ public final class ReportPublisher implements Reporter, AutoCloseable {
   private final RandomGenerator random;
   private final ReportCommitter committer;
   private final String remoteForMessages;
+  private WorkFolder folder;
   private Git git;
   private String lastFailure = "";
+  private String lastRepair = "";
   private int commitsSinceGc;
 
   public ReportPublisher(
@@ -67,12 +75,33 @@ public final class ReportPublisher implements Reporter, AutoCloseable {
               : failure(0, "cluster name '" + report.cluster() + "' cannot be a file name");
     } catch (IOException | GitAPIException | RuntimeException e) {
       result = failure(1, RedactedUrl.describe(e, auth.secrets()));
+      if (DamagedFolderException.isLocal(e)) {
+        result = publishAfterRepair(report, result);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       result = failure(1, "interrupted while waiting to retry");
     }
     logOnStateChange(report, result);
     return result;
+  }
+
+  /** The clone is damaged (a kill left it half-written): empty the folder and try once more. */
+  private PublishResult publishAfterRepair(Report report, PublishResult failed) {
+    if (!failed.message().equals(lastRepair)) {
+      LOG.warn("{}; cloning afresh into {}", failed.message(), folder.dir());
+    }
+    lastRepair = failed.message();
+    closeGit();
+    folder.reset();
+    try {
+      return publishWithRetries(report, ReportFiles.of(report));
+    } catch (IOException | GitAPIException | RuntimeException e) {
+      return failure(1, RedactedUrl.describe(e, auth.secrets()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failure(1, "interrupted while waiting to retry");
+    }
   }
 
   private PublishResult publishWithRetries(Report report, ReportFiles files)
@@ -92,7 +121,7 @@ public final class ReportPublisher implements Reporter, AutoCloseable {
               PublishResult.Outcome.UNCHANGED, Optional.empty(), attempt, "report unchanged");
         }
         RemoteRefUpdate.Status status = push(commit.get());
-        if (status == RemoteRefUpdate.Status.OK) {
+        if (status == RemoteRefUpdate.Status.OK) { // the remote confirmed this exact commit
           housekeeping();
           return new PublishResult(
               PublishResult.Outcome.COMMITTED,
@@ -134,20 +163,27 @@ public final class ReportPublisher implements Reporter, AutoCloseable {
     return repository().exactRef(tracking).getObjectId();
   }
 
+  /**
+   * Pushes {@code commit} itself (not a local branch another writer could have moved) as a
+   * fast-forward of the remote branch. OK only when the remote reports that exact commit.
+   */
   private RemoteRefUpdate.Status push(ObjectId commit) throws GitAPIException, IOException {
-    String local = "refs/heads/" + settings.target().branch();
-    RefUpdate update = repository().updateRef(local);
+    String branch = "refs/heads/" + settings.target().branch();
+    RefUpdate update = repository().updateRef(branch);
     update.setNewObjectId(commit);
     update.setForceUpdate(true);
     update.forceUpdate();
     Iterable<PushResult> results =
         configured(git().push().setRemote(settings.target().remote()))
-            .setRefSpecs(new RefSpec(local + ":" + local))
+            .setRefSpecs(new RefSpec(commit.name() + ":" + branch))
             .call();
     for (PushResult result : results) {
-      RemoteRefUpdate remote = result.getRemoteUpdate(local);
+      RemoteRefUpdate remote = result.getRemoteUpdate(branch);
       if (remote != null) {
-        return remote.getStatus();
+        return remote.getStatus() != RemoteRefUpdate.Status.OK
+                || commit.equals(remote.getNewObjectId())
+            ? remote.getStatus()
+            : RemoteRefUpdate.Status.REJECTED_OTHER_REASON;
       }
     }
     return RemoteRefUpdate.Status.REJECTED_OTHER_REASON;
@@ -214,8 +250,13 @@ public final class ReportPublisher implements Reporter, AutoCloseable {
   }
 
   private Git git() throws IOException, GitAPIException {
+    if (folder == null) {
+      String name =
+          WorkFolder.nameFor(settings.target().remote() + "#" + settings.target().branch());
+      folder = WorkFolder.claim(settings.workDir(), name, FOLDER_WAIT);
+    }
     if (git == null) {
-      File dir = settings.workDir().toFile();
+      File dir = folder.dir().toFile();
       git =
           new File(dir, "HEAD").isFile()
               ? Git.open(dir)
@@ -232,11 +273,20 @@ public final class ReportPublisher implements Reporter, AutoCloseable {
     return git().getRepository();
   }
 
-  @Override
-  public synchronized void close() {
+  private void closeGit() {
     if (git != null) {
       git.close();
       git = null;
+    }
+  }
+
+  /** Closes the clone and releases this process's claim on its folder (which stays for reuse). */
+  @Override
+  public synchronized void close() {
+    closeGit();
+    if (folder != null) {
+      folder.close();
+      folder = null;
     }
   }
 }

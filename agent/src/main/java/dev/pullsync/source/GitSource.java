@@ -1,21 +1,21 @@
 package dev.pullsync.source;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
+import java.time.Duration;
 import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.util.FileUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches the spec repository into a work folder of our own and pins the branch head: a detached,
@@ -25,14 +25,23 @@ import org.eclipse.jgit.util.FileUtils;
  * failed fetch throws (the caller keeps enforcing its last good revision) and starts a backoff
  * during which the failure is reported again without touching the network. With a verifier, the
  * pinned commit must pass it (e.g. a trusted signature) or nothing of it is checked out.
+ *
+ * <p>The work folder is this process's alone ({@link WorkFolder}): other processes on the host use
+ * other slots, stale JGit locks a killed process left are cleared when it is claimed, and a clone
+ * damaged in any other way is replaced by a fresh one.
  */
-public final class GitSource {
+public final class GitSource implements AutoCloseable {
   private static final int FIRST_DEPTH = 1;
   private static final int TIMEOUT_SECONDS = 120;
+
+  private static final Logger LOG = LoggerFactory.getLogger(GitSource.class);
+  private static final Duration FOLDER_WAIT = Duration.ofMinutes(2);
 
   private final SourceOptions options;
   private final Clock clock;
   private final FetchBackoff backoff;
+  private WorkFolder folder;
+  private String lastRepair = "";
 
   public GitSource(SourceOptions options, Clock clock) {
     this.options = options;
@@ -48,7 +57,7 @@ public final class GitSource {
   public synchronized Snapshot fetch() {
     backoff.checkReady();
     try {
-      Snapshot snapshot = fetchAndPin();
+      Snapshot snapshot = fetchAndRepair();
       backoff.succeeded();
       return snapshot;
     } catch (SourceException e) {
@@ -57,8 +66,32 @@ public final class GitSource {
     }
   }
 
-  private Snapshot fetchAndPin() {
-    Path dir = options.workDir().resolve(folderName(url()));
+  /**
+   * Fetches into this process's own work folder; when the clone in it is damaged (stale locks the
+   * claim could not clear, a half-written repository after a kill), clones once more into the
+   * emptied folder. The repair is logged once per distinct damage.
+   */
+  private Snapshot fetchAndRepair() {
+    if (folder == null) {
+      folder = WorkFolder.claim(options.workDir(), WorkFolder.nameFor(url()), FOLDER_WAIT);
+    }
+    try {
+      return fetchAndPin(folder.dir());
+    } catch (DamagedFolderException e) {
+      if (!e.getMessage().equals(lastRepair)) {
+        LOG.warn("{}; cloning afresh into {}", e.getMessage(), folder.dir());
+      }
+      lastRepair = e.getMessage();
+      folder.reset();
+      try {
+        return fetchAndPin(folder.dir());
+      } catch (DamagedFolderException again) {
+        throw new SourceException(again.getMessage());
+      }
+    }
+  }
+
+  private Snapshot fetchAndPin(Path dir) {
     try (Git git = open(dir)) {
       String tracking = "refs/remotes/origin/" + options.branch();
       fetchInto(git, tracking);
@@ -80,13 +113,16 @@ public final class GitSource {
       if (e instanceof SourceException s) {
         throw s;
       }
-      throw new SourceException(
+      String message =
           "cannot fetch "
               + RedactedUrl.of(url())
               + " branch "
               + options.branch()
               + ": "
-              + RedactedUrl.describe(e, options.auth().secrets()));
+              + RedactedUrl.describe(e, options.auth().secrets());
+      throw DamagedFolderException.isLocal(e)
+          ? new DamagedFolderException(message)
+          : new SourceException(message);
     }
   }
 
@@ -97,14 +133,16 @@ public final class GitSource {
   private void fetchInto(Git git, String tracking) throws GitAPIException, IOException {
     boolean first = git.getRepository().exactRef(tracking) == null;
     boolean shallow = first && options.excludedPath().isEmpty();
+    FetchResult result;
     try {
-      fetchCommand(git, tracking, shallow ? FIRST_DEPTH : 0).call();
+      result = fetchCommand(git, tracking, shallow ? FIRST_DEPTH : 0).call();
     } catch (GitAPIException e) {
       if (!shallow) {
         throw e;
       }
-      fetchCommand(git, tracking, 0).call();
+      result = fetchCommand(git, tracking, 0).call();
     }
+    DamagedFolderException.checkTrackingUpdates(result);
   }
 
   private FetchCommand fetchCommand(Git git, String tracking, int depth) {
@@ -156,17 +194,12 @@ public final class GitSource {
     return root;
   }
 
-  /** A readable, unique folder per repository (no credentials in it). */
-  static String folderName(String url) {
-    String clean = RedactedUrl.of(url);
-    String slug = clean.replaceAll("[^A-Za-z0-9._-]+", "-");
-    slug = slug.substring(Math.max(0, slug.length() - 40)).replaceAll("^-+", "");
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(clean.getBytes(StandardCharsets.UTF_8));
-      return slug + "-" + HexFormat.of().formatHex(digest, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+  /** Releases this process's claim on its work folder (the folder stays for reuse). */
+  @Override
+  public synchronized void close() {
+    if (folder != null) {
+      folder.close();
+      folder = null;
     }
   }
 

@@ -33,7 +33,10 @@ class FetchesIncrementallyTest {
     SourceOptions options =
         SourceOptions.local(spec.bareDir().toUri().toString(), "main", "")
             .withWorkDir(tmp.resolve("work"));
-    Snapshot first = new GitSource(options, new MutableClock()).fetch();
+    Snapshot first;
+    try (GitSource process = new GitSource(options, new MutableClock())) {
+      first = process.fetch();
+    }
     assertThat(first.commit()).isEqualTo(third.name());
     Path clone = first.specRoot();
     assertThat(Files.exists(clone.resolve(".git/shallow")))
@@ -42,7 +45,10 @@ class FetchesIncrementallyTest {
     assertThat(commitsIn(clone)).isEqualTo(1);
 
     RevCommit fourth = spec.commit("a.yaml", "four\n");
-    Snapshot second = new GitSource(options, new MutableClock()).fetch();
+    Snapshot second;
+    try (GitSource nextProcess = new GitSource(options, new MutableClock())) {
+      second = nextProcess.fetch();
+    }
     assertThat(second.specRoot()).isEqualTo(clone);
     assertThat(second.commit()).isEqualTo(fourth.name());
     assertThat(second.revision()).isEqualTo("main@sha1:" + fourth.name());
