@@ -20,17 +20,17 @@ public final class LoginGate {
   private static final Logger LOG = LoggerFactory.getLogger(LoginGate.class);
   private static final int MAX_REMEMBERED = 10_000;
 
-  private final BiFunction<String, Credential, LoginResult> login;
+  private final BiFunction<RegistrySpec, Credential, LoginResult> login;
   private final boolean enabled;
   private final Map<String, LoginResult> verdicts = new HashMap<>();
 
-  private LoginGate(BiFunction<String, Credential, LoginResult> login, boolean enabled) {
+  private LoginGate(BiFunction<RegistrySpec, Credential, LoginResult> login, boolean enabled) {
     this.login = login;
     this.enabled = enabled;
   }
 
   /** Checks with {@code login} (usually {@link RegistryLogin#check}). */
-  public static LoginGate checking(BiFunction<String, Credential, LoginResult> login) {
+  public static LoginGate checking(BiFunction<RegistrySpec, Credential, LoginResult> login) {
     return new LoginGate(login, true);
   }
 
@@ -50,10 +50,13 @@ public final class LoginGate {
       if (credential == null) {
         continue;
       }
-      String key = registry.server() + " " + unsealed.fingerprints().fingerprint(credential);
+      String key =
+          registry.server()
+              + (registry.insecure() ? " http " : " https ")
+              + unsealed.fingerprints().fingerprint(credential);
       LoginResult result = verdicts.get(key);
       if (result == null) {
-        result = login.apply(registry.server(), credential);
+        result = login.apply(registry, credential);
         remember(key, result);
         log(registry, result);
       }

@@ -1,12 +1,26 @@
 package dev.pullsync.check;
 
+import java.util.Map;
+import java.util.Objects;
+
 /**
  * Whether new registry credentials are checked before rollout ({@code checks.registryLogin}, off
- * with {@code --no-registry-check}) and whether plain http may be used ({@code checks.allowHttp}).
+ * with {@code --no-registry-check}) and where the check dials a server ({@code checks.endpoints}:
+ * {@code server -> host:port}, a mirror setting; plain http only for Registries marked {@code
+ * insecure}).
  */
-public record LoginSettings(boolean enabled, boolean allowHttp) {
+public record LoginSettings(boolean enabled, Map<String, String> endpoints) {
+  public LoginSettings {
+    endpoints = Map.copyOf(Objects.requireNonNull(endpoints, "endpoints"));
+  }
+
+  /** Checking (or not), every registry dialled at its own address. */
+  public LoginSettings(boolean enabled) {
+    this(enabled, Map.of());
+  }
+
   /** The gate these settings describe. */
   public LoginGate gate() {
-    return enabled ? LoginGate.checking(new RegistryLogin(allowHttp)::check) : LoginGate.disabled();
+    return enabled ? LoginGate.checking(new RegistryLogin(endpoints)::check) : LoginGate.disabled();
   }
 }

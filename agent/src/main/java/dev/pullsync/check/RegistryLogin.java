@@ -1,5 +1,6 @@
 package dev.pullsync.check;
 
+import dev.pullsync.spec.RegistrySpec;
 import dev.pullsync.unseal.Credential;
 import java.io.IOException;
 import java.net.URI;
@@ -34,27 +35,41 @@ public final class RegistryLogin {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpClient http;
-  private final boolean allowHttp;
+  private final Map<String, String> endpoints;
+
+  /** Dials each registry at its own address. */
+  public RegistryLogin() {
+    this(Map.of());
+  }
 
   /**
-   * @param allowHttp talk plain http to the registry and a token realm (local registries, tests)
+   * @param endpoints where to dial for a server ({@code server -> host:port}), as a mirror setting;
+   *     servers not named are dialled at their own address
    */
-  public RegistryLogin(boolean allowHttp) {
+  public RegistryLogin(Map<String, String> endpoints) {
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    this.allowHttp = allowHttp;
+    this.endpoints = Map.copyOf(endpoints);
   }
 
-  /** Logs in to {@code server} with what {@code credential} holds for it. */
-  public LoginResult check(String server, Credential credential) {
+  /** Logs in to {@code registry}'s server with what {@code credential} holds for it. */
+  public LoginResult check(RegistrySpec registry, Credential credential) {
+    return check(registry.server(), registry.insecure(), credential);
+  }
+
+  /**
+   * Logs in to {@code server} with what {@code credential} holds for it, over plain http only when
+   * {@code insecure} (the Registry says so), https otherwise.
+   */
+  public LoginResult check(String server, boolean insecure, Credential credential) {
     Optional<Login> login = Login.of(server, credential);
     if (login.isEmpty()) {
       return LoginResult.unreachable("the credential holds no username and password for it");
     }
-    URI v2 = Endpoint.v2(server, allowHttp);
+    URI v2 = Endpoint.v2(server, insecure, endpoints);
     try {
       HttpResponse<Void> anonymous = get(v2, Optional.empty());
       if (anonymous.statusCode() == 200) {
@@ -67,9 +82,11 @@ public final class RegistryLogin {
       String scheme = challenge.split(" ", 2)[0].toLowerCase(Locale.ROOT);
       return switch (scheme) {
         case "basic" -> verdict(get(v2, Optional.of(login.get().basic())), "basic");
-        case "bearer" -> bearer(v2, params(challenge), login.get());
+        case "bearer" -> bearer(v2, params(challenge), login.get(), insecure);
         default -> LoginResult.unreachable("unknown challenge '" + scheme + "'");
       };
+    } catch (NotDialled e) {
+      return LoginResult.unreachable(e.getMessage());
     } catch (IOException e) {
       return LoginResult.unreachable(e.getClass().getSimpleName());
     } catch (InterruptedException e) {
@@ -80,16 +97,16 @@ public final class RegistryLogin {
     }
   }
 
-  private LoginResult bearer(URI v2, Map<String, String> params, Login login)
+  private LoginResult bearer(URI v2, Map<String, String> params, Login login, boolean insecure)
       throws IOException, InterruptedException {
     String realm = params.getOrDefault("realm", "");
     URI realmUri = URI.create(realm);
     if (!"https".equalsIgnoreCase(realmUri.getScheme())
-        && !(allowHttp && "http".equalsIgnoreCase(realmUri.getScheme()))) {
+        && !(insecure && "http".equalsIgnoreCase(realmUri.getScheme()))) {
       return LoginResult.unreachable("token realm is not https; credential not sent");
     }
     HttpResponse<String> answer =
-        http.send(
+        send(
             request(tokenUri(realm, params), Optional.of(login.basic())),
             HttpResponse.BodyHandlers.ofString());
     if (answer.statusCode() == 401 || answer.statusCode() == 403) {
@@ -143,7 +160,26 @@ public final class RegistryLogin {
 
   private HttpResponse<Void> get(URI uri, Optional<String> authorization)
       throws IOException, InterruptedException {
-    return http.send(request(uri, authorization), HttpResponse.BodyHandlers.discarding());
+    return send(request(uri, authorization), HttpResponse.BodyHandlers.discarding());
+  }
+
+  /** Every request goes out here, through the process's {@link Outbound} address policy. */
+  private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body)
+      throws IOException, InterruptedException {
+    if (!Outbound.permits(request.uri())) {
+      throw new NotDialled(request.uri());
+    }
+    return http.send(request, body);
+  }
+
+  /** A request the address policy refused: nothing was sent. */
+  private static final class NotDialled extends IOException {
+    NotDialled(URI uri) {
+      super(
+          "not dialled: "
+              + uri.getHost()
+              + " is not a loopback address and this process allows loopback only");
+    }
   }
 
   private static HttpRequest request(URI uri, Optional<String> authorization) {

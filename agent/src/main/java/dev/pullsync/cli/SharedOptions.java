@@ -194,7 +194,7 @@ public final class SharedOptions {
             c.kubernetes().qps(),
             c.kubernetes().burst()),
         Duration.ofSeconds(30),
-        new LoginSettings(c.checks().registryLogin() && !noRegistryCheck, c.checks().allowHttp()),
+        new LoginSettings(c.checks().registryLogin() && !noRegistryCheck, c.checks().endpoints()),
         instance(c));
   }
 

@@ -4,6 +4,7 @@ import dev.pullsync.desired.Instance;
 import dev.pullsync.spec.Mode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -71,7 +72,7 @@ public record AgentConfig(
         new Webhook(Optional.empty()),
         new LeaderElection(false, "pullsync", 15, 10, 2),
         new Kubernetes(50, 100, 8),
-        new Checks(true, false),
+        new Checks(true, Map.of()),
         LogFormat.TEXT);
   }
 
@@ -225,9 +226,14 @@ public record AgentConfig(
    * Checks before rollout.
    *
    * @param registryLogin log in to a registry's /v2/ with a new credential before rolling it out
-   * @param allowHttp use plain http for that login (local registries only)
+   * @param endpoints where that login dials a server ({@code server -> host:port}, a mirror
+   *     setting); plain http is chosen per registry by its {@code spec.insecure}
    */
-  public record Checks(boolean registryLogin, boolean allowHttp) {}
+  public record Checks(boolean registryLogin, Map<String, String> endpoints) {
+    public Checks {
+      endpoints = Map.copyOf(endpoints);
+    }
+  }
 
   /** Log line format. */
   public enum LogFormat {

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.quartz.CronExpression;
 import tools.jackson.databind.JsonNode;
 
@@ -93,6 +95,14 @@ public final class AgentConfigLoader {
               "not a valid label value (1-63 letters, digits, '-', '_' or '.', starting and"
                   + " ending with a letter or digit)"));
     }
+    if (root.path("checks").has("allowHttp")) {
+      problems.add(
+          problem(
+              doc,
+              List.of("checks", "allowHttp"),
+              "removed: plain HTTP is chosen per registry; set spec.insecure: true on the"
+                  + " Registry that speaks HTTP (its credential then goes over HTTP to it alone)"));
+    }
     JsonNode verify = root.path("git").path("verify");
     if ("head".equals(verify.path("mode").asString("")) && !verify.has("keysFile")) {
       problems.add(problem(doc, List.of("git", "verify"), "mode head needs keysFile"));
@@ -150,7 +160,7 @@ public final class AgentConfigLoader {
             (int) f.at("kubernetes").number("burst", 100),
             (int) f.at("kubernetes").number("writeConcurrency", 8)),
         new AgentConfig.Checks(
-            f.at("checks").flag("registryLogin", true), f.at("checks").flag("allowHttp", false)),
+            f.at("checks").flag("registryLogin", true), f.at("checks").strings("endpoints")),
         f.text("logFormat", "text").equals("json")
             ? AgentConfig.LogFormat.JSON
             : AgentConfig.LogFormat.TEXT);
@@ -212,6 +222,12 @@ public final class AgentConfigLoader {
       return node.path(name).isString()
           ? Optional.of(Path.of(node.path(name).asString()))
           : Optional.empty();
+    }
+
+    Map<String, String> strings(String name) {
+      Map<String, String> out = new TreeMap<>();
+      node.path(name).properties().forEach(e -> out.put(e.getKey(), e.getValue().asString()));
+      return out;
     }
 
     List<Path> paths(String name) {

@@ -1,7 +1,9 @@
 package dev.pullsync.demo;
 
+import dev.pullsync.check.Outbound;
 import dev.pullsync.cli.ExitCode;
 import dev.pullsync.cli.LogFormat;
+import dev.pullsync.demo.LocalRegistry.Challenge;
 import dev.pullsync.http.AgentMetrics;
 import dev.pullsync.plan.Plan;
 import dev.pullsync.plan.PlanFormat;
@@ -45,6 +47,11 @@ import picocli.CommandLine.Spec;
 public final class DemoCommand implements Callable<Integer> {
   static final String EXAMPLE = "kubeflow-harbor";
 
+  /** The runbook's Harbor login, which the example's sealed password holds (demo only). */
+  private static final String USER = "admin";
+
+  private static final String PASSWORD = "Harbor12345";
+
   @Spec CommandSpec spec;
 
   @Option(names = "--once", description = "Exit after the first reconcile.")
@@ -71,6 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     LogFormat.parse(logFormat).apply();
+    Outbound.restrict(); // the demo dials loopback only, whatever the example names
     PrintWriter out = spec.commandLine().getOut();
     Path work =
         dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("pullsync-demo-");
@@ -83,8 +91,10 @@ public final class DemoCommand implements Callable<Integer> {
     Path kubeconfig = cluster.writeKubeconfig(work.resolve("kubeconfig"));
     AgentMetrics metrics = new AgentMetrics(Clock.systemUTC());
     KubernetesClient client = cluster.client(b -> metrics.apiRequestCounter().installOn(b));
-    Engine engine = DemoEngine.open(client, repo, key, work, Clock.systemUTC(), metrics);
-    Session session = new Session(cluster, client, engine);
+    LocalRegistry registry = new LocalRegistry(Challenge.BASIC, USER, PASSWORD);
+    Engine engine =
+        DemoEngine.open(client, repo, key, work, Clock.systemUTC(), metrics, registry.address());
+    Session session = new Session(cluster, client, engine, registry);
     try {
       printPlan(out, engine.reconciler().plan(Trigger.full("demo")), repo);
       BlockingQueue<Report> reports = new LinkedBlockingQueue<>();
@@ -96,6 +106,12 @@ public final class DemoCommand implements Callable<Integer> {
         return ExitCode.FAILED;
       }
       printResult(out, first, repo);
+      out.println(
+          "== Registry login check: the in-process registry at "
+              + registry.address()
+              + " stands in for "
+              + String.join(", ", DemoEngine.servers(repo))
+              + " (the demo dials loopback only)");
       printHowToLook(out, kubeconfig, agent.httpPort());
       if (once) {
         return first.result() == Report.Result.FAILED ? ExitCode.FAILED : ExitCode.OK;
@@ -195,13 +211,15 @@ public final class DemoCommand implements Callable<Integer> {
     private final DemoCluster cluster;
     private final KubernetesClient client;
     private final Engine engine;
+    private final LocalRegistry registry;
     private volatile Agent agent;
     private boolean closed;
 
-    Session(DemoCluster cluster, KubernetesClient client, Engine engine) {
+    Session(DemoCluster cluster, KubernetesClient client, Engine engine, LocalRegistry registry) {
       this.cluster = cluster;
       this.client = client;
       this.engine = engine;
+      this.registry = registry;
     }
 
     synchronized boolean closed() {
@@ -219,6 +237,7 @@ public final class DemoCommand implements Callable<Integer> {
       engine.close();
       client.close();
       cluster.close();
+      registry.close();
     }
   }
 }

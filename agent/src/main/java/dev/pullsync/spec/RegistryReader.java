@@ -40,7 +40,13 @@ final class RegistryReader {
       return Optional.empty();
     }
     return Optional.of(
-        new RegistrySpec(name, server, credential, expires, doc.location(List.of("metadata"))));
+        new RegistrySpec(
+            name,
+            server,
+            credential,
+            expires,
+            doc.at(List.of("spec", "insecure")).asBoolean(false),
+            doc.location(List.of("metadata"))));
   }
 
   private CredentialSource credential(YamlDocument doc, List<Problem> out) {

@@ -10,12 +10,15 @@ import java.util.Optional;
  * @param server the {@code .dockerconfigjson} "auths" key: {@code host[:port][/path]} or a URL such
  *     as {@code https://index.docker.io/v1/}, never with credentials
  * @param expires optional date the credential expires, reported with a warning ahead of it
+ * @param insecure the registry speaks plain HTTP: the only case in which its credential is sent
+ *     over HTTP (by the login check); otherwise only over TLS
  */
 public record RegistrySpec(
     String name,
     String server,
     CredentialSource credential,
     Optional<LocalDate> expires,
+    boolean insecure,
     Location location) {
   public RegistrySpec {
     Objects.requireNonNull(name, "name");
@@ -23,5 +26,15 @@ public record RegistrySpec(
     Objects.requireNonNull(credential, "credential");
     Objects.requireNonNull(expires, "expires");
     Objects.requireNonNull(location, "location");
+  }
+
+  /** A TLS registry ({@code insecure: false}). */
+  public RegistrySpec(
+      String name,
+      String server,
+      CredentialSource credential,
+      Optional<LocalDate> expires,
+      Location location) {
+    this(name, server, credential, expires, false, location);
   }
 }

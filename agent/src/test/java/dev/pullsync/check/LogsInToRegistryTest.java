@@ -2,8 +2,8 @@ package dev.pullsync.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pullsync.testkit.FakeRegistry;
-import dev.pullsync.testkit.FakeRegistry.Challenge;
+import dev.pullsync.demo.LocalRegistry;
+import dev.pullsync.demo.LocalRegistry.Challenge;
 import dev.pullsync.unseal.Credential;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class LogsInToRegistryTest {
   static final String CANARY = "Canary-login-5d1c8e2a";
-  final RegistryLogin login = new RegistryLogin(true);
+  final RegistryLogin login = new RegistryLogin();
 
   static Credential userPass(String user, String password) {
     return Credential.of(
@@ -33,8 +33,8 @@ class LogsInToRegistryTest {
       value = Challenge.class,
       names = {"BASIC", "BEARER"})
   void acceptsTheRightPassword(Challenge challenge) {
-    try (FakeRegistry registry = new FakeRegistry(challenge, "robot", CANARY)) {
-      LoginResult result = login.check(registry.address(), userPass("robot", CANARY));
+    try (LocalRegistry registry = new LocalRegistry(challenge, "robot", CANARY)) {
+      LoginResult result = login.check(registry.address(), true, userPass("robot", CANARY));
       assertThat(result.status()).isEqualTo(LoginResult.Status.OK);
       assertThat(result.reason()).doesNotContain(CANARY);
       assertThat(registry.tokenRequests()).isEqualTo(challenge == Challenge.BEARER ? 1 : 0);
@@ -46,8 +46,8 @@ class LogsInToRegistryTest {
       value = Challenge.class,
       names = {"BASIC", "BEARER"})
   void rejectsAWrongPassword(Challenge challenge) {
-    try (FakeRegistry registry = new FakeRegistry(challenge, "robot", "right")) {
-      LoginResult result = login.check(registry.address(), userPass("robot", CANARY));
+    try (LocalRegistry registry = new LocalRegistry(challenge, "robot", "right")) {
+      LoginResult result = login.check(registry.address(), true, userPass("robot", CANARY));
       assertThat(result.status()).isEqualTo(LoginResult.Status.REJECTED);
       assertThat(result.reason()).contains("401").doesNotContain(CANARY);
     }
@@ -55,15 +55,15 @@ class LogsInToRegistryTest {
 
   @Test
   void anOpenRegistryNeedsNoLogin() {
-    try (FakeRegistry registry = new FakeRegistry(Challenge.NONE, "robot", "right")) {
-      assertThat(login.check(registry.address(), userPass("robot", "x")).status())
+    try (LocalRegistry registry = new LocalRegistry(Challenge.NONE, "robot", "right")) {
+      assertThat(login.check(registry.address(), true, userPass("robot", "x")).status())
           .isEqualTo(LoginResult.Status.OK);
     }
   }
 
   @Test
   void readsTheLoginFromADockerConfigAuthEntry() {
-    try (FakeRegistry registry = new FakeRegistry(Challenge.BEARER, "robot", CANARY)) {
+    try (LocalRegistry registry = new LocalRegistry(Challenge.BEARER, "robot", CANARY)) {
       String auth =
           Base64.getEncoder().encodeToString(("robot:" + CANARY).getBytes(StandardCharsets.UTF_8));
       String json =
@@ -73,9 +73,12 @@ class LogsInToRegistryTest {
               + auth
               + "\"}}}";
       Credential config = Credential.ofString(".dockerconfigjson", json);
-      assertThat(login.check(registry.address(), config).status()).isEqualTo(LoginResult.Status.OK);
+      assertThat(login.check(registry.address(), true, config).status())
+          .isEqualTo(LoginResult.Status.OK);
       String wrong = json.replace(auth, Base64.getEncoder().encodeToString("robot:no".getBytes()));
-      assertThat(login.check(registry.address(), Credential.ofString(".dockerconfigjson", wrong)))
+      assertThat(
+              login.check(
+                  registry.address(), true, Credential.ofString(".dockerconfigjson", wrong)))
           .extracting(LoginResult::status)
           .isEqualTo(LoginResult.Status.REJECTED);
     }
@@ -87,16 +90,15 @@ class LogsInToRegistryTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    LoginResult result = login.check("127.0.0.1:" + port, userPass("robot", CANARY));
+    LoginResult result = login.check("127.0.0.1:" + port, true, userPass("robot", CANARY));
     assertThat(result.status()).isEqualTo(LoginResult.Status.UNREACHABLE);
     assertThat(result.reason()).doesNotContain(CANARY);
   }
 
   @Test
-  void plainHttpIsNotUsedUnlessAllowed() {
-    try (FakeRegistry registry = new FakeRegistry(Challenge.BASIC, "robot", CANARY)) {
-      LoginResult result =
-          new RegistryLogin(false).check(registry.address(), userPass("robot", CANARY));
+  void plainHttpIsNotUsedUnlessTheRegistryIsInsecure() {
+    try (LocalRegistry registry = new LocalRegistry(Challenge.BASIC, "robot", CANARY)) {
+      LoginResult result = login.check(registry.address(), false, userPass("robot", CANARY));
       assertThat(result.status()).isEqualTo(LoginResult.Status.UNREACHABLE);
       assertThat(registry.v2Requests()).isZero();
     }

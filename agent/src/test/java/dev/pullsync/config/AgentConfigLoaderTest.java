@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ class AgentConfigLoaderTest {
     assertThat(config.prune().maxDeleteShare()).isEqualTo(0.25);
     assertThat(config.http().port()).isEqualTo(8080);
     assertThat(config.kubernetes().writeConcurrency()).isEqualTo(8);
-    assertThat(config.checks()).isEqualTo(new AgentConfig.Checks(true, false));
+    assertThat(config.checks()).isEqualTo(new AgentConfig.Checks(true, Map.of()));
   }
 
   @Test
@@ -60,7 +61,9 @@ class AgentConfigLoaderTest {
     assertThat(c.leaderElection())
         .isEqualTo(new AgentConfig.LeaderElection(true, "pullsync-leader", 30, 20, 5));
     assertThat(c.kubernetes()).isEqualTo(new AgentConfig.Kubernetes(20.5, 40, 4));
-    assertThat(c.checks()).isEqualTo(new AgentConfig.Checks(false, true));
+    assertThat(c.checks())
+        .isEqualTo(
+            new AgentConfig.Checks(false, Map.of("192.168.58.12:30002", "harbor.harbor.svc:80")));
     assertThat(c.logFormat()).isEqualTo(AgentConfig.LogFormat.JSON);
   }
 
@@ -124,6 +127,15 @@ class AgentConfigLoaderTest {
                 + " leaseDurationSeconds (10)",
             "cfg.yaml:8: leaderElection.retryPeriodSeconds: must be less than"
                 + " renewDeadlineSeconds (10)");
+  }
+
+  @Test
+  void refusesTheRemovedGlobalAllowHttpNamingTheRegistrySetting() {
+    assertThat(problems("checks:\n  allowHttp: true\n"))
+        .containsExactly(
+            "cfg.yaml:2: checks.allowHttp: removed: plain HTTP is chosen per registry; set"
+                + " spec.insecure: true on the Registry that speaks HTTP (its credential then goes"
+                + " over HTTP to it alone)");
   }
 
   @Test

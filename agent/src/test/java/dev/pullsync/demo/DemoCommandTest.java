@@ -3,6 +3,7 @@ package dev.pullsync.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pullsync.check.Outbound;
 import dev.pullsync.cli.Main;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -36,6 +37,7 @@ class DemoCommandTest {
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
 
+    long mark = Outbound.mark();
     int exit = cl.execute("demo", "--once", "--dir", tmp.toString());
 
     String text = out.toString();
@@ -51,8 +53,14 @@ class DemoCommandTest {
                 + tmp.resolve("kubeconfig")
                 + " get secret harbor-credentials -n user-example-com")
         .contains("get sa default -n user-example-com -o yaml")
+        .contains("stands in for 192.168.58.12:30002")
         .doesNotContain("Harbor12345");
     assertThat(tmp.resolve("kubeconfig")).exists();
+    // the login check ran against the in-process registry, and nothing else was dialled
+    assertThat(Outbound.recordedSince(mark))
+        .isNotEmpty()
+        .allSatisfy(d -> assertThat(d.hostPort()).startsWith("127.0.0.1:"))
+        .allSatisfy(d -> assertThat(d.allowed()).isTrue());
   }
 
   @Test

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullsync.check.LoginGate;
 import dev.pullsync.check.RegistryLogin;
+import dev.pullsync.demo.LocalRegistry;
+import dev.pullsync.demo.LocalRegistry.Challenge;
 import dev.pullsync.plan.Policy;
 import dev.pullsync.report.Report;
 import dev.pullsync.testkit.CapturedLogs;
-import dev.pullsync.testkit.FakeRegistry;
-import dev.pullsync.testkit.FakeRegistry.Challenge;
 import dev.pullsync.testkit.Fixtures;
 import dev.pullsync.testkit.MockCluster;
 import dev.pullsync.testkit.TestEngine;
@@ -44,18 +44,19 @@ class KeepsPreviousCredentialWhenRegistryRejectsTest {
   static Fixtures spec(String server, String password) {
     return Fixtures.spec()
         .registry("harbor", server, "robot", password, null)
+        .insecure() // the in-process registry speaks plain HTTP
         .pullSecret(pullSecret("harbor-credentials", "harbor").patterns("team-*"));
   }
 
   TestEngine engine() {
     NAMESPACES.forEach(ns -> cluster.namespace(ns).serviceAccount(ns, "default"));
-    LoginGate gate = LoginGate.checking(new RegistryLogin(true)::check);
+    LoginGate gate = LoginGate.checking(new RegistryLogin()::check);
     return new TestEngine(cluster, tmp, Policy.defaults(), gate);
   }
 
   @Test
   void wrongPasswordKeepsThePreviousCredentialAndRightOneRollsOut() {
-    try (FakeRegistry registry = new FakeRegistry(Challenge.BEARER, "robot", RIGHT);
+    try (LocalRegistry registry = new LocalRegistry(Challenge.BEARER, "robot", RIGHT);
         CapturedLogs logs = new CapturedLogs();
         TestEngine engine = engine().commit(spec(registry.address(), RIGHT))) {
       assertThat(engine.runOnce().result()).isEqualTo(Report.Result.SYNCED);
@@ -84,7 +85,7 @@ class KeepsPreviousCredentialWhenRegistryRejectsTest {
           .isEqualTo(requests);
 
       registry.close();
-      try (FakeRegistry rotated = new FakeRegistry(Challenge.BASIC, "robot", RIGHT + "-2")) {
+      try (LocalRegistry rotated = new LocalRegistry(Challenge.BASIC, "robot", RIGHT + "-2")) {
         // a new registry (Basic) with the rotated password: that pair is checked afresh
         engine.commit(spec(rotated.address(), RIGHT + "-2"));
         Report rolled = engine.runOnce();
@@ -100,7 +101,7 @@ class KeepsPreviousCredentialWhenRegistryRejectsTest {
 
   @Test
   void aRejectedFirstCredentialCreatesNothing() {
-    try (FakeRegistry registry = new FakeRegistry(Challenge.BASIC, "robot", RIGHT);
+    try (LocalRegistry registry = new LocalRegistry(Challenge.BASIC, "robot", RIGHT);
         TestEngine engine = engine().commit(spec(registry.address(), CANARY))) {
       Report report = engine.runOnce();
 

@@ -70,6 +70,14 @@ public final class Fixtures {
     return this;
   }
 
+  /** Marks the registry added last as plain HTTP ({@code insecure: true}). */
+  public Fixtures insecure() {
+    RegistrySpec r = registries.remove(registries.size() - 1);
+    registries.add(
+        new RegistrySpec(r.name(), r.server(), r.credential(), r.expires(), true, r.location()));
+    return this;
+  }
+
   public Fixtures pullSecret(PullSecretBuilder ps) {
     pullSecrets.add(ps.build(pullSecrets.size()));
     return this;

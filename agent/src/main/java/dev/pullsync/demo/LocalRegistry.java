@@ -1,4 +1,4 @@
-package dev.pullsync.testkit;
+package dev.pullsync.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -14,11 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A registry's {@code /v2/} on loopback (plain http): anonymous, a Basic challenge, or a Bearer
- * challenge whose realm ({@code /token}) issues a token only for the right user and password, as
- * Harbor's does. Counts the requests it gets.
+ * An in-process registry for the demo and the tests: {@code /v2/} on loopback (plain http):
+ * anonymous, a Basic challenge, or a Bearer challenge whose realm ({@code /token}) issues a token
+ * only for the right user and password, as Harbor's does. Counts the requests it gets.
  */
-public final class FakeRegistry implements AutoCloseable {
+public final class LocalRegistry implements AutoCloseable {
   /** How {@code /v2/} challenges. */
   public enum Challenge {
     NONE,
@@ -33,7 +33,7 @@ public final class FakeRegistry implements AutoCloseable {
   private final AtomicInteger v2Requests = new AtomicInteger();
   private final AtomicInteger tokenRequests = new AtomicInteger();
 
-  public FakeRegistry(Challenge challenge, String user, String password) {
+  public LocalRegistry(Challenge challenge, String user, String password) {
     this.challenge = challenge;
     this.basic =
         "Basic "
