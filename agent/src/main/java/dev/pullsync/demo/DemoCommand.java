@@ -226,18 +226,29 @@ public final class DemoCommand implements Callable<Integer> {
       return closed;
     }
 
+    /**
+     * Stops everything. An interrupt (how a caller stops the demo) is held back while closing, so
+     * the servers can wait for their threads, and set again afterwards.
+     */
     synchronized void close() {
       if (closed) {
         return;
       }
       closed = true;
-      if (agent != null) {
-        agent.close();
+      boolean interrupted = Thread.interrupted();
+      try {
+        if (agent != null) {
+          agent.close();
+        }
+        engine.close();
+        client.close();
+        cluster.close();
+        registry.close();
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
-      engine.close();
-      client.close();
-      cluster.close();
-      registry.close();
     }
   }
 }

@@ -67,8 +67,9 @@ class DemoCommandTest {
   void whileServingItsKubeconfigWorksAndANewProfileNamespaceIsServed() throws Exception {
     StringWriter out = new StringWriter();
     CommandLine cl = Main.commandLine();
+    StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(new StringWriter(), true));
+    cl.setErr(new PrintWriter(err, true));
     AtomicInteger exit = new AtomicInteger(-1);
     Thread demo = new Thread(() -> exit.set(cl.execute("demo", "--dir", tmp.toString())), "demo");
     demo.start();
@@ -121,6 +122,6 @@ class DemoCommandTest {
       demo.join(30_000);
     }
     assertThat(demo.isAlive()).isFalse();
-    assertThat(exit).hasValue(0);
+    assertThat(exit).as(err.toString()).hasValue(0);
   }
 }
