@@ -19,6 +19,7 @@ import picocli.CommandLine.ParseResult;
     subcommands = {
       SealCommand.class,
       UnsealCommand.class,
+      ResealCommand.class,
       KeygenCommand.class,
       ValidateCommand.class,
       RunCommand.class,

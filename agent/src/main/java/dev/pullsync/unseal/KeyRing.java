@@ -131,6 +131,16 @@ public final class KeyRing {
    * @throws UnsealException {@code TOO_SHORT}, or {@code NO_KEY} when no key opens it
    */
   public byte[] open(byte[] sealed, byte[] label) {
+    return openWithKey(sealed, label).plaintext();
+  }
+
+  /**
+   * As {@link #open}, also naming the key that opened the value (for key-age notices and {@code
+   * reseal}).
+   *
+   * @throws UnsealException {@code TOO_SHORT}, or {@code NO_KEY} when no key opens it
+   */
+  public Opened openWithKey(byte[] sealed, byte[] label) {
     HybridCipher.Parts parts = HybridCipher.Parts.of(sealed);
     for (SealingKey key : keys) {
       rsaOperations.incrementAndGet();
@@ -138,10 +148,28 @@ public final class KeyRing {
           HybridCipher.unwrap(key.privateKey(), parts.rsaBlock(), label)
               .flatMap(sessionKey -> HybridCipher.openPayload(sessionKey, parts.aesPart()));
       if (plaintext.isPresent()) {
-        return plaintext.get();
+        return new Opened(plaintext.get(), key);
       }
     }
     throw new UnsealException(UnsealException.Reason.NO_KEY);
+  }
+
+  /**
+   * The newest key of the ring when keys carry dates (certificates, as the controller's do); empty
+   * when none does, since then no key is known to be newer than another.
+   */
+  public Optional<SealingKey> newest() {
+    return keys.isEmpty() || keys.get(0).notBefore().isEmpty()
+        ? Optional.empty()
+        : Optional.of(keys.get(0));
+  }
+
+  /** A decrypted value and the key that opened it. Callers must not print the plaintext. */
+  public record Opened(byte[] plaintext, SealingKey key) {
+    @Override
+    public String toString() {
+      return "Opened[" + key + "]";
+    }
   }
 
   /** How many RSA decryptions this ring has attempted. */
