@@ -35,7 +35,14 @@ public final class Main {
 
   /** Runs the command line and returns the exit code (tests call this instead of main). */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    CommandLine cl = commandLine();
+    try {
+      return cl.execute(args);
+    } catch (Error e) { // picocli maps exceptions only; an Error would end the JVM with a trace
+      cl.getErr().println("pullsync: internal error: " + e.getClass().getSimpleName());
+      cl.getErr().flush();
+      return ExitCode.INTERNAL;
+    }
   }
 
   /** The configured picocli command line, with the exit-code mapping installed. */

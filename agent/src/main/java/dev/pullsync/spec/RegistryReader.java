@@ -96,7 +96,9 @@ final class RegistryReader {
     Optional<? extends SecretValue> username = username(doc, out);
     Optional<SecretValue.Sealed> password = sealed(doc, List.of("spec", "password"), out);
     Optional<String> email =
-        spec.has("email") ? Optional.of(spec.path("email").asString()) : Optional.empty();
+        spec.path("email").isString()
+            ? Optional.of(spec.path("email").asString())
+            : Optional.empty(); // the schema reports a wrong type
     if (username.isEmpty() || password.isEmpty()) {
       return null;
     }
@@ -124,7 +126,7 @@ final class RegistryReader {
       return Optional.empty(); // the schema reports it
     }
     String text = doc.at(field).asString();
-    Optional<String> wrong = Ciphertext.problem(text);
+    Optional<String> wrong = Ciphertext.problem(text).or(() -> Ciphertext.emptyProblem(text));
     wrong.ifPresent(m -> out.add(problem(doc, field, m)));
     return wrong.isPresent()
         ? Optional.empty()

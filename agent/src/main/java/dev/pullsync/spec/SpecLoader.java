@@ -10,7 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -89,13 +91,17 @@ public final class SpecLoader {
     List<RegistrySpec> registries = new ArrayList<>();
     for (YamlDocument doc : registryDocs) {
       boolean clean = registrySchema.validate(doc, problems);
-      registryReader.read(doc, problems).filter(r -> clean).ifPresent(registries::add);
+      read(() -> registryReader.read(doc, problems), clean)
+          .filter(r -> clean)
+          .ifPresent(registries::add);
     }
     PullSecretReader pullSecretReader = new PullSecretReader();
     List<PullSecretSpec> pullSecrets = new ArrayList<>();
     for (YamlDocument doc : pullSecretDocs) {
       boolean clean = pullSecretSchema.validate(doc, problems);
-      pullSecretReader.read(doc, problems).filter(p -> clean).ifPresent(pullSecrets::add);
+      read(() -> pullSecretReader.read(doc, problems), clean)
+          .filter(p -> clean)
+          .ifPresent(pullSecrets::add);
     }
     duplicates("Registry", registryDocs, problems);
     duplicates("PullSecret", pullSecretDocs, problems);
@@ -104,6 +110,22 @@ public final class SpecLoader {
       throw new InvalidSpecException(sorted(problems));
     }
     return new Spec(registries, pullSecrets);
+  }
+
+  /**
+   * Readers are written for schema-valid documents and check what the schema cannot; on a document
+   * the schema already rejected, a reader tripping over a wrong type adds nothing the schema's
+   * problems do not already say. On a schema-valid document any exception is a bug and propagates.
+   */
+  private static <T> Optional<T> read(Supplier<Optional<T>> reader, boolean clean) {
+    try {
+      return reader.get();
+    } catch (RuntimeException e) {
+      if (clean) {
+        throw e;
+      }
+      return Optional.empty();
+    }
   }
 
   private static void sort(

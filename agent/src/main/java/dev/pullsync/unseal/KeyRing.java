@@ -78,6 +78,8 @@ public final class KeyRing {
     for (Path file : files) {
       try {
         keys.addAll(loadFile(file));
+      } catch (ManifestTree.Unreadable e) {
+        problems.add(new Problem(new Location(file.toString(), e.line), "", e.getMessage()));
       } catch (IllegalArgumentException e) {
         problems.add(new Problem(new Location(file.toString(), 1), "", e.getMessage()));
       }
@@ -208,7 +210,12 @@ public final class KeyRing {
   private static List<SealingKey> loadFile(Path file) {
     String text;
     try {
+      if (Files.size(file) > dev.pullsync.spec.YamlLimits.MAX_CHARS) {
+        throw new IllegalArgumentException("the key file is larger than the 1 MiB limit");
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("cannot read the key file (" + reasonOf(e) + ")");
     }
@@ -274,6 +281,8 @@ public final class KeyRing {
         ? "no such file"
         : e instanceof java.nio.file.AccessDeniedException
             ? "permission denied"
-            : e.getClass().getSimpleName();
+            : e instanceof java.nio.charset.CharacterCodingException
+                ? "not UTF-8 text"
+                : "I/O error";
   }
 }
