@@ -22,6 +22,9 @@ final class ApiFailure {
   private ApiFailure() {}
 
   static String reason(Exception e) {
+    if (e instanceof Throttle.WritesStopped) {
+      return e.getMessage();
+    }
     if (e instanceof KubernetesClientException k) {
       String word =
           k.getStatus() != null && k.getStatus().getReason() != null

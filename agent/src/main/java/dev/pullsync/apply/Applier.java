@@ -46,13 +46,23 @@ public final class Applier {
   private final ServiceAccountWriter serviceAccounts;
   private final ClusterView view;
   private final ApplyOptions options;
+  private final Throttle throttle;
 
   public Applier(KubernetesClient client, ClusterView view, ApplyOptions options) {
-    Throttle throttle = Throttle.of(options);
+    this.throttle = Throttle.of(options);
     this.secrets = new SecretWriter(client, view, throttle, options);
     this.serviceAccounts = new ServiceAccountWriter(client, view, throttle, options);
     this.view = view;
     this.options = options;
+  }
+
+  /**
+   * Allows or stops every request from now on. Stopping (this replica lost its lease) is checked
+   * right before each request, so writes still queued or waiting for their turn are not sent, and
+   * an apply in progress sends nothing more; its remaining changes fail with the reason.
+   */
+  public void writesAllowed(boolean allowed) {
+    throttle.stop(!allowed);
   }
 
   /**

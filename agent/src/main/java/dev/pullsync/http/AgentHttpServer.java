@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The agent's one HTTP port: {@code GET /healthz} (the process is alive), {@code GET /readyz} (200,
  * or 503 with the reason), {@code GET /metrics} (Prometheus text) and {@code POST /hooks/git} (a
- * verified Git push webhook queues a full fetch and reconcile: 202). Served by {@link
- * SmallHttpServer} within {@link HttpLimits}: no client, however slow, can keep health and
- * readiness from answering. A new page is one more line in {@link #routes}.
+ * verified Git push webhook queues a full fetch and reconcile: 202; a standby replica answers 503
+ * with {@code Retry-After}, see {@link GitWebhook}). Served by {@link SmallHttpServer} within
+ * {@link HttpLimits}: no client, however slow, can keep health and readiness from answering. A new
+ * page is one more line in {@link #routes}.
  */
 public final class AgentHttpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AgentHttpServer.class);
@@ -48,7 +49,7 @@ public final class AgentHttpServer implements AutoCloseable {
       AgentMetrics metrics,
       Optional<WebhookVerifier> webhook,
       Consumer<Trigger> submit) {
-    Routes routes = routes(readiness, metrics, new GitWebhook(webhook, submit));
+    Routes routes = routes(readiness, metrics, new GitWebhook(webhook, submit, readiness::leading));
     try {
       SmallHttpServer server = SmallHttpServer.start(address, routes, limits);
       log.info("Serving {} on port {}", routes.paths(), server.port());

@@ -28,6 +28,11 @@ public final class Readiness implements ReconcileQueue.RunListener {
     this.leading = leading;
   }
 
+  /** True while this replica runs reconciles. */
+  public boolean leading() {
+    return leading;
+  }
+
   /** Empty when ready, else why not. */
   public Optional<String> notReadyReason() {
     if (!informersSynced.getAsBoolean()) {

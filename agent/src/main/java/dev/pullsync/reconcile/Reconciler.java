@@ -108,6 +108,11 @@ public final class Reconciler implements ReconcileRunner {
     return report;
   }
 
+  @Override
+  public void writesAllowed(boolean allowed) {
+    applier.writesAllowed(allowed); // not synchronized: it must act while a run is in progress
+  }
+
   /**
    * The newest revision's problems when it failed to load, validate or unseal (it is then not
    * applied; the last good revision, if any, is enforced instead).
