@@ -165,14 +165,15 @@ public final class Reconciler implements ReconcileRunner {
       List<Outcome> outcomes = tugOfWar.note(applied);
       cluster.rememberForeign(foreignSecrets(outcomes));
       return ReportAssembler.build(
-          clusterName,
-          instance.name(),
-          attempted,
-          Optional.of(good.name()),
-          Optional.of(desired),
-          outcomes,
-          errors,
-          clock.instant());
+              clusterName,
+              instance.name(),
+              attempted,
+              Optional.of(good.name()),
+              Optional.of(desired),
+              outcomes,
+              errors,
+              clock.instant())
+          .withNotices(good.unsealed().keyAge().notices());
     } catch (SourceException | ClusterUnavailableException e) {
       errors.add(e.getMessage());
       return ReportAssembler.build(

@@ -24,6 +24,7 @@ public final class MarkdownReport {
     header(report, out);
     totals(report.counts(), out);
     errors(report.errors(), out);
+    notices(report.notices(), out);
     drift(entries, out);
     selected(out, "Failed", entries, e -> e.status().equals("failed"));
     selected(out, "Conflicts", entries, e -> e.action().equals("conflict"));
@@ -89,6 +90,17 @@ public final class MarkdownReport {
     out.append("## Errors\n\n");
     for (String error : errors) {
       out.append("- ").append(error.replace('\n', ' ')).append('\n');
+    }
+    out.append('\n');
+  }
+
+  private static void notices(List<String> notices, StringBuilder out) {
+    if (notices.isEmpty()) {
+      return;
+    }
+    out.append("## Notices\n\n");
+    for (String notice : notices) {
+      out.append("- ").append(notice.replace('\n', ' ')).append('\n');
     }
     out.append('\n');
   }

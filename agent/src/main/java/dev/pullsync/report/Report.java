@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param appliedRevision the revision actually enforced (differs from {@code revision} when the
  *     newest one was invalid and the last good one kept being enforced); empty when none
  * @param errors revision-level problems (invalid spec lines, fetch failure, guard refusal)
+ * @param notices advice that does not change the result (e.g. run {@code pullsync reseal})
  */
 public record Report(
     String cluster,
@@ -24,7 +25,8 @@ public record Report(
     Instant finishedAt,
     Counts counts,
     List<Entry> entries,
-    List<String> errors) {
+    List<String> errors,
+    List<String> notices) {
   public Report {
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(instance, "instance");
@@ -35,6 +37,51 @@ public record Report(
     Objects.requireNonNull(counts, "counts");
     entries = List.copyOf(entries);
     errors = List.copyOf(errors);
+    notices = List.copyOf(notices);
+  }
+
+  /** A report without notices. */
+  public Report(
+      String cluster,
+      String instance,
+      String revision,
+      Optional<String> appliedRevision,
+      Result result,
+      Instant finishedAt,
+      Counts counts,
+      List<Entry> entries,
+      List<String> errors) {
+    this(
+        cluster,
+        instance,
+        revision,
+        appliedRevision,
+        result,
+        finishedAt,
+        counts,
+        entries,
+        errors,
+        List.of());
+  }
+
+  /**
+   * This report with {@code more} notices: things to act on that change nothing now and do not
+   * affect the result (e.g. values sealed with an older key).
+   */
+  public Report withNotices(List<String> more) {
+    List<String> all = new java.util.ArrayList<>(notices);
+    all.addAll(more);
+    return new Report(
+        cluster,
+        instance,
+        revision,
+        appliedRevision,
+        result,
+        finishedAt,
+        counts,
+        entries,
+        errors,
+        all);
   }
 
   /**

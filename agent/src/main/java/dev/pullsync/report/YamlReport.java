@@ -42,6 +42,9 @@ public final class YamlReport {
     root.put(TIMESTAMP_KEY, report.finishedAt().toString());
     root.put("counts", counts(report.counts()));
     root.put("errors", List.copyOf(report.errors()));
+    if (!report.notices().isEmpty()) {
+      root.put("notices", List.copyOf(report.notices()));
+    }
     List<Object> entries = new ArrayList<>();
     for (Report.Entry entry : ReportOrder.sorted(report.entries())) {
       entries.add(entry(entry));

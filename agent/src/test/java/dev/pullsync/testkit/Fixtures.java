@@ -36,6 +36,7 @@ public final class Fixtures {
   private final List<RegistrySpec> registries = new ArrayList<>();
   private final Map<String, Credential> credentials = new HashMap<>();
   private final List<PullSecretSpec> pullSecrets = new ArrayList<>();
+  private dev.pullsync.unseal.KeyAge keyAge = dev.pullsync.unseal.KeyAge.NONE;
 
   public static Fixtures spec() {
     return new Fixtures();
@@ -83,12 +84,18 @@ public final class Fixtures {
     return this;
   }
 
+  /** As if the unseal stage had found {@code age} (values sealed with an older key). */
+  public Fixtures keyAge(dev.pullsync.unseal.KeyAge age) {
+    keyAge = age;
+    return this;
+  }
+
   public Spec build() {
     return new Spec(registries, pullSecrets);
   }
 
   public Unsealed unsealed() {
-    return new Unsealed(build(), credentials, FINGERPRINTER);
+    return new Unsealed(build(), credentials, FINGERPRINTER, keyAge);
   }
 
   public static PullSecretBuilder pullSecret(String name, String... registries) {
