@@ -14,6 +14,7 @@ import picocli.CommandLine.ParseResult;
 @Command(
     name = "pullsync",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT,
     version = "pullsync 0.1.0",
     description = "Keeps container-registry pull credentials in Kubernetes exactly as Git says.",
     subcommands = {
@@ -72,7 +73,7 @@ public final class Main {
     PrintWriter err = cl.getErr();
     if (ex instanceof InvalidSpecException invalid) {
       for (Problem p : invalid.problems()) {
-        err.println(p);
+        err.println(p.location().isCommandLine() ? "pullsync: " + p : p.toString());
       }
       return ExitCode.INVALID_INPUT;
     }

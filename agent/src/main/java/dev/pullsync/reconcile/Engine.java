@@ -115,7 +115,7 @@ public final class Engine implements AutoCloseable {
       throw new InvalidSpecException(
           List.of(
               new Problem(
-                  new Location("(command line)", 0),
+                  Location.COMMAND_LINE,
                   "--key",
                   "no private keys: give --key FILE or --keys-from-cluster")));
     }
