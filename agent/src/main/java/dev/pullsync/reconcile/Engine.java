@@ -4,12 +4,14 @@ import dev.pullsync.apply.Applier;
 import dev.pullsync.desired.Instance;
 import dev.pullsync.live.ClusterKeySource;
 import dev.pullsync.live.ClusterView;
+import dev.pullsync.live.SecretStateStore;
 import dev.pullsync.plan.Planner;
 import dev.pullsync.report.Reporter;
 import dev.pullsync.source.GitSource;
 import dev.pullsync.source.SourceException;
 import dev.pullsync.spec.InvalidSpecException;
 import dev.pullsync.spec.Location;
+import dev.pullsync.spec.Mode;
 import dev.pullsync.spec.Problem;
 import dev.pullsync.spec.Spec;
 import dev.pullsync.spec.SpecLoader;
@@ -17,6 +19,8 @@ import dev.pullsync.unseal.KeyRing;
 import dev.pullsync.unseal.Unsealed;
 import dev.pullsync.unseal.Unsealer;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
@@ -61,6 +65,17 @@ public final class Engine implements AutoCloseable {
     Function<Spec, Unsealed> unseal = unsealer(settings, client, ring);
     SpecLoader loader = new SpecLoader(settings.agentNamespace());
     GitSource source = new GitSource(settings.source(), clock);
+    Function<Path, Spec> load =
+        root -> {
+          Spec spec = loader.load(root);
+          observer.specLoaded(spec);
+          return spec;
+        };
+    StateKeeper state =
+        new StateKeeper(
+            new SecretStateStore(client, settings.agentNamespace(), instance(settings)),
+            settings.policy().mode() != Mode.REPORT,
+            new SecureRandom());
     Revisions revisions =
         new Revisions(
             () -> {
@@ -71,12 +86,12 @@ public final class Engine implements AutoCloseable {
                 throw e;
               }
             },
-            root -> {
-              Spec spec = loader.load(root);
-              observer.specLoaded(spec);
-              return spec;
-            },
-            unseal);
+            load,
+            unseal,
+            SpecLoader::sources,
+            new StoredRevisions(state, load, unseal, clock),
+            clock,
+            observer);
     ClusterView view = new ClusterView(client, settings.syncTimeout());
     Reconciler reconciler =
         new Reconciler(
@@ -104,6 +119,14 @@ public final class Engine implements AutoCloseable {
     ClusterKeySource cluster = new ClusterKeySource(client, settings.keysNamespace());
     return new KeyRingRefresh(
         KeyRing.load(settings.keys()), cluster::load, ring, settings.agentNamespace());
+  }
+
+  /**
+   * The instance whose state this engine keeps: for now the cluster name of the reports (the seam
+   * for the {@code instance} identity of the agent configuration).
+   */
+  static String instance(EngineSettings settings) {
+    return settings.cluster();
   }
 
   private static KeyRing keyRing(EngineSettings settings, KubernetesClient client) {

@@ -1,11 +1,13 @@
 package dev.pullsync.reconcile;
 
 import dev.pullsync.spec.Spec;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What the long-running agent's metrics want to know from inside the engine that a {@link
- * dev.pullsync.report.Report} does not carry: failed Git fetches, and the registries (with their
- * declared expiry dates) of each revision that loaded.
+ * dev.pullsync.report.Report} does not carry: failed Git fetches, the registries (with their
+ * declared expiry dates) of each revision that loaded, and whether a stored revision is enforced.
  */
 public interface EngineObserver {
   /** A Git fetch failed (the reconcile goes on with the last good revision, if any). */
@@ -13,6 +15,14 @@ public interface EngineObserver {
 
   /** A revision's spec loaded and validated. */
   default void specLoaded(Spec spec) {}
+
+  /**
+   * After each look at the source: the revision enforced (if any), whether it is the copy stored in
+   * the cluster (after a restart with nothing good from Git), and since when Git has been
+   * unreachable (empty while it is reachable).
+   */
+  default void enforcing(
+      Optional<String> revision, boolean stored, Optional<Instant> gitUnreachableSince) {}
 
   EngineObserver NONE = new EngineObserver() {};
 }

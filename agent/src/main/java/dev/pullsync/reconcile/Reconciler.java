@@ -127,8 +127,8 @@ public final class Reconciler implements ReconcileRunner {
     if (current.failure().isPresent()) {
       throw current.failure().get(); // stalled or pending: the plan would not be the newest's
     }
-    if (current.good().isEmpty()) {
-      throw new SourceException(String.join("; ", current.errors()));
+    if (current.good().isEmpty() || current.good().get().stored()) {
+      throw new SourceException(String.join("; ", current.errors())); // a plan is of Git's head
     }
     Revision good = current.good().get();
     Desired desired = render(good, trigger);
@@ -155,6 +155,7 @@ public final class Reconciler implements ReconcileRunner {
             clock.instant());
       }
       Revision good = current.good().get();
+      revisions.keep(good).ifPresent(errors::add); // the cluster's copy, for restarts
       Desired desired = render(good, trigger);
       Plan plan = planner.plan(desired, cluster.snapshot(desired));
       errors.addAll(plan.errors());

@@ -128,6 +128,25 @@ public final class SpecLoader {
     }
   }
 
+  /**
+   * The text of every file {@link #load} reads under {@code root}, keyed by its path relative to
+   * the root (forward slashes): what a stored revision keeps so it can be loaded again later.
+   *
+   * @throws InvalidSpecException when the directory or a file cannot be read
+   */
+  public static Map<String, String> sources(Path root) {
+    try {
+      Map<String, String> files = new java.util.TreeMap<>();
+      for (SpecFiles.SpecFile file : SpecFiles.under(root.toRealPath()).files()) {
+        files.put(file.name(), Files.readString(file.path()));
+      }
+      return files;
+    } catch (IOException e) {
+      throw new InvalidSpecException(
+          List.of(new Problem(new Location(root.toString(), 1), "", "cannot read this directory")));
+    }
+  }
+
   private static void sort(
       YamlDocument doc,
       List<YamlDocument> registries,
