@@ -73,7 +73,7 @@ public final class Engine implements AutoCloseable {
         };
     StateKeeper state =
         new StateKeeper(
-            new SecretStateStore(client, settings.agentNamespace(), instance(settings)),
+            new SecretStateStore(client, settings.agentNamespace(), settings.instance()),
             settings.policy().mode() != Mode.REPORT,
             new SecureRandom());
     Revisions revisions =
@@ -119,14 +119,6 @@ public final class Engine implements AutoCloseable {
     ClusterKeySource cluster = new ClusterKeySource(client, settings.keysNamespace());
     return new KeyRingRefresh(
         KeyRing.load(settings.keys()), cluster::load, ring, settings.agentNamespace());
-  }
-
-  /**
-   * The instance whose state this engine keeps: for now the cluster name of the reports (the seam
-   * for the {@code instance} identity of the agent configuration).
-   */
-  static String instance(EngineSettings settings) {
-    return settings.cluster();
   }
 
   private static KeyRing keyRing(EngineSettings settings, KubernetesClient client) {

@@ -6,6 +6,7 @@ import dev.pullsync.source.Snapshot;
 import dev.pullsync.spec.InvalidSpecException;
 import dev.pullsync.spec.Spec;
 import dev.pullsync.unseal.Unsealed;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ final class StoredRevisions {
   private String unusable = "";
   private String tooLarge = "";
   private String tooLargeMessage = "";
+  private String storeFailure = "";
 
   StoredRevisions(
       StateKeeper keeper, Function<Path, Spec> load, Function<Spec, Unsealed> unseal, Clock clock) {
@@ -51,7 +53,8 @@ final class StoredRevisions {
   /**
    * Stores {@code good} unless it is the stored one already.
    *
-   * @return an error line for the report when it cannot be stored
+   * @return an error line for the report when it can never be stored (over the object size limit);
+   *     an API failure is logged and retried on the next reconcile instead
    */
   Optional<String> keep(Revision good) {
     if (good.stored() || good.files().isEmpty()) {
@@ -65,6 +68,7 @@ final class StoredRevisions {
         keeper.keep(
             new StoredSpec(good.name(), good.snapshot().commit(), clock.instant(), good.files()));
         LOG.info("revision {} stored in the cluster", good.name());
+        storeFailure = "";
       }
       return Optional.empty();
     } catch (StateTooLargeException e) {
@@ -73,12 +77,16 @@ final class StoredRevisions {
       LOG.error("{}", e.getMessage());
       return Optional.of(e.getMessage());
     } catch (RuntimeException e) {
-      return Optional.of(
-          "revision "
-              + good.name()
-              + " not stored in the cluster yet ("
-              + e.getClass().getSimpleName()
-              + "); retrying");
+      // The revision itself is applied; only the restart safety net is missing: log, retry.
+      String why =
+          e instanceof KubernetesClientException k
+              ? "API error " + k.getCode()
+              : e.getClass().getSimpleName();
+      if (!why.equals(storeFailure)) {
+        LOG.warn("revision {} not stored in the cluster yet ({}); retrying", good.name(), why);
+      }
+      storeFailure = why;
+      return Optional.empty();
     }
   }
 

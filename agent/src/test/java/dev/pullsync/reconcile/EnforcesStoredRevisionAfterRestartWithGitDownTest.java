@@ -113,7 +113,7 @@ class EnforcesStoredRevisionAfterRestartWithGitDownTest {
         .client()
         .secrets()
         .inNamespace(RealEngine.AGENT_NAMESPACE)
-        .withName(SecretStateStore.nameFor(RealEngine.CLUSTER))
+        .withName(SecretStateStore.nameFor(RealEngine.INSTANCE))
         .get();
   }
 

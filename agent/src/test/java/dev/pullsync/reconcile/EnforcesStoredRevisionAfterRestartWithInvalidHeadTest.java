@@ -97,7 +97,7 @@ class EnforcesStoredRevisionAfterRestartWithInvalidHeadTest {
             .client()
             .secrets()
             .inNamespace(RealEngine.AGENT_NAMESPACE)
-            .withName(SecretStateStore.nameFor(RealEngine.CLUSTER))
+            .withName(SecretStateStore.nameFor(RealEngine.INSTANCE))
             .get();
     return new String(
         Base64.getDecoder().decode(state.getData().get("revision")), StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package dev.pullsync.testkit;
 
 import dev.pullsync.apply.ApplyOptions;
 import dev.pullsync.check.LoginSettings;
+import dev.pullsync.desired.Instance;
 import dev.pullsync.plan.Policy;
 import dev.pullsync.reconcile.Engine;
 import dev.pullsync.reconcile.EngineObserver;
@@ -23,6 +24,7 @@ import java.util.List;
 public final class RealEngine {
   public static final String CLUSTER = "test";
   public static final String AGENT_NAMESPACE = "pullsync";
+  public static final String INSTANCE = Instance.derived(AGENT_NAMESPACE, CLUSTER).name();
   public static final Path DEMO_KEY = Path.of("..", "examples", "demo-key", "tls.key");
 
   private RealEngine() {}
@@ -48,6 +50,7 @@ public final class RealEngine {
         Policy.defaults(),
         ApplyOptions.defaults(),
         Duration.ofSeconds(10),
-        new LoginSettings(false, false));
+        new LoginSettings(false),
+        INSTANCE);
   }
 }
