@@ -127,7 +127,7 @@ public final class AgentMetrics implements ReconcileQueue.RunListener, EngineObs
   }
 
   @Override
-  public void failed(Trigger trigger, RuntimeException error, Duration took) {
+  public void failed(Trigger trigger, Throwable error, Duration took) {
     reconciles("error").increment();
     duration.record(took);
   }

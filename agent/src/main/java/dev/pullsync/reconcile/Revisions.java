@@ -178,13 +178,19 @@ public final class Revisions {
           revision,
           e.problems().size(),
           good == null ? "nothing applied" : "still enforcing " + good.name());
-    } catch (RuntimeException e) {
+    } catch (ThreadDeath death) {
+      throw death;
+    } catch (RuntimeException | Error e) { // a stack overflow too: never Synced, retried
       stalled = null;
       String why =
           e instanceof RetryableException
               ? e.getMessage()
-              : "loading or unsealing failed (" + e.getClass().getSimpleName() + ")";
+              : "loading or unsealing failed with an internal error (the agent log names it)";
+
       if (!why.equals(retrying)) {
+        if (!(e instanceof RetryableException)) {
+          LOG.error("revision {}: loading or unsealing threw {}", revision, e.getClass().getName());
+        }
         LOG.warn(
             "revision {} not applied yet: {}; retrying with backoff{}",
             revision,

@@ -68,10 +68,15 @@ public final class Agent implements AutoCloseable {
     ReconcileQueue queue =
         new ReconcileQueue(
             runner,
-            ReconcileQueue.RunListener.all(metrics, readiness, extra),
+            ReconcileQueue.RunListener.all(metrics, extra),
             settings.backoff(),
             Clock.systemUTC(),
             RunIds.secure());
+    readiness.watchdog(
+        new Watchdog(
+            queue::pulse,
+            Watchdog.boundFor(settings.schedule(), Clock.systemUTC()),
+            Clock.systemUTC()));
     NamespaceEvents.register(informers, queue::submit);
     AgentHttpServer http =
         AgentHttpServer.start(

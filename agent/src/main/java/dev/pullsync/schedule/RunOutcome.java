@@ -46,7 +46,7 @@ record RunOutcome(boolean failing, String signature) {
   }
 
   /** A runner that throws: the exception type names the state, never its message (it may leak). */
-  static RunOutcome of(RuntimeException e) {
+  static RunOutcome of(Throwable e) {
     return new RunOutcome(true, "reconcile threw " + e.getClass().getSimpleName());
   }
 
