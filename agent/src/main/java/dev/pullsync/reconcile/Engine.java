@@ -92,16 +92,17 @@ public final class Engine implements AutoCloseable {
             new StoredRevisions(state, load, unseal, clock),
             clock,
             observer);
-    ClusterView view = new ClusterView(client, settings.syncTimeout());
+    Instance instance = new Instance(settings.instance());
+    ClusterView view = new ClusterView(client, settings.syncTimeout(), instance);
     Reconciler reconciler =
         new Reconciler(
             revisions,
             view,
-            new Planner(settings.policy()),
+            new Planner(settings.policy(), instance),
             new Applier(client, view, settings.apply()),
             reporter,
             settings.cluster(),
-            new Instance(settings.instance()),
+            instance,
             clock,
             settings.logins().gate());
     return new Engine(view, reconciler, source);

@@ -47,7 +47,7 @@ public final class Reconciler implements ReconcileRunner {
   private final Instance instance;
   private final Clock clock;
   private final LoginGate logins;
-  private final Renderer renderer = new Renderer();
+  private final Renderer renderer;
   private final TugOfWar tugOfWar = new TugOfWar();
 
   public Reconciler(
@@ -83,6 +83,7 @@ public final class Reconciler implements ReconcileRunner {
       Clock clock,
       LoginGate logins) {
     this.instance = instance;
+    this.renderer = new Renderer(instance);
     this.logins = logins;
     this.revisions = revisions;
     this.cluster = cluster;

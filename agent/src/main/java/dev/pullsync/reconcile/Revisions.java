@@ -1,6 +1,5 @@
 package dev.pullsync.reconcile;
 
-import dev.pullsync.desired.Inventory;
 import dev.pullsync.desired.Renderer;
 import dev.pullsync.source.Snapshot;
 import dev.pullsync.source.SourceException;
@@ -167,7 +166,7 @@ public final class Revisions {
     attempted = revision;
     try {
       Unsealed unsealed = unseal.apply(load.apply(snapshot.specRoot()));
-      new Renderer().render(unsealed, new Inventory(List.of(), Map.of()), revision);
+      Renderer.checkPayloads(unsealed);
       good = new Revision(snapshot, unsealed, sources.apply(snapshot.specRoot()), false);
       settle(revision, null);
       LOG.info("revision {} loaded", revision);

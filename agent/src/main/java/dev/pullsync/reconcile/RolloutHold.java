@@ -26,7 +26,8 @@ import java.util.Set;
  * @param held the outcomes of the changes held back
  */
 record RolloutHold(Plan plan, List<Outcome> held) {
-  private static final Set<Action> UPSERTS = Set.of(Action.CREATE, Action.UPDATE, Action.ADOPT);
+  private static final Set<Action> UPSERTS =
+      Set.of(Action.CREATE, Action.UPDATE, Action.REPLACE, Action.ADOPT);
 
   RolloutHold {
     held = List.copyOf(held);
