@@ -109,12 +109,13 @@ public final class Applier {
    */
   private static List<Change> linksToWrittenSecrets(
       List<Change> changes, Map<Change, Outcome> done) {
-    Set<Ref> failed = new HashSet<>();
+    Map<Ref, String> failed = new HashMap<>();
     Set<Ref> foreign = new HashSet<>();
-    Set<Action> writes = Set.of(Action.CREATE, Action.ADOPT, Action.REPLACE);
+    Map<Action, String> writes =
+        Map.of(Action.CREATE, "creating", Action.ADOPT, "taking over", Action.REPLACE, "replacing");
     for (Outcome o : done.values()) {
-      if (o.status() == Outcome.Status.FAILED && writes.contains(o.change().action())) {
-        failed.add(o.change().ref());
+      if (o.status() == Outcome.Status.FAILED && writes.containsKey(o.change().action())) {
+        failed.put(o.change().ref(), writes.get(o.change().action()));
       } else if (o.change().kind() == Kind.SECRET && o.change().action() == Action.CONFLICT) {
         foreign.add(o.change().ref());
       }
@@ -123,11 +124,9 @@ public final class Applier {
     for (Change c : changes) {
       Ref secret = new Ref(c.ref().namespace(), c.entry());
       boolean link = c.kind() == Kind.SERVICE_ACCOUNT && c.action() == Action.LINK;
-      if (link && failed.contains(secret)) {
-        done.put(
-            c,
-            new Outcome(
-                c, Outcome.Status.SKIPPED, "not linked: writing or taking over the Secret failed"));
+      if (link && failed.containsKey(secret)) {
+        String reason = "not linked: " + failed.get(secret) + " the Secret failed";
+        done.put(c, new Outcome(c, Outcome.Status.SKIPPED, reason));
       } else if (link && foreign.contains(secret)) {
         String reason = "not linked: the Secret of this name is not managed by pullsync";
         Change conflict =

@@ -11,8 +11,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
  * Deletes and replaces this instance's Secrets, each delete conditional on the uid and
- * resourceVersion of the copy read ({@link ConditionalDelete}): a Secret changed or recreated
- * since is never deleted, and the outcome is a conflict the next reconcile decides again.
+ * resourceVersion of the copy read ({@link ConditionalDelete}): a Secret changed or recreated since
+ * is never deleted, and the outcome is a conflict the next reconcile decides again.
  */
 final class SecretRemoval {
   private final KubernetesClient client;
@@ -69,7 +69,11 @@ final class SecretRemoval {
     throttle.acquire();
     written.secret(
         want.ref(),
-        client.secrets().inNamespace(want.ref().namespace()).resource(SecretWriter.fresh(want)).create());
+        client
+            .secrets()
+            .inNamespace(want.ref().namespace())
+            .resource(SecretWriter.fresh(want))
+            .create());
     return SecretWriter.applied(change);
   }
 
