@@ -59,13 +59,25 @@ public final class TestEngine implements AutoCloseable {
 
   /** An engine that checks new registry credentials with {@code logins} before rollout. */
   public TestEngine(MockCluster cluster, Path tmp, Policy policy, LoginGate logins) {
-    this(cluster.client(), tmp, policy, logins, new ApplyOptions(4, 5, Duration.ofMillis(5)), INSTANCE);
+    this(
+        cluster.client(),
+        tmp,
+        policy,
+        logins,
+        new ApplyOptions(4, 5, Duration.ofMillis(5)),
+        INSTANCE);
   }
 
   /** An engine running as {@code instance} (two of them can share one cluster). */
   public TestEngine(
       MockCluster cluster, Path tmp, Policy policy, LoginGate logins, Instance instance) {
-    this(cluster.client(), tmp, policy, logins, new ApplyOptions(4, 5, Duration.ofMillis(5)), instance);
+    this(
+        cluster.client(),
+        tmp,
+        policy,
+        logins,
+        new ApplyOptions(4, 5, Duration.ofMillis(5)),
+        instance);
   }
 
   /** An engine with its own client (e.g. one of two replicas) and applier options. */
