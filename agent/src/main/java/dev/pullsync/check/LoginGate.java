@@ -23,6 +23,7 @@ public final class LoginGate {
   private final BiFunction<RegistrySpec, Credential, LoginResult> login;
   private final boolean enabled;
   private final Map<String, LoginResult> verdicts = new HashMap<>();
+  private ImageGate images = ImageGate.disabled();
 
   private LoginGate(BiFunction<RegistrySpec, Credential, LoginResult> login, boolean enabled) {
     this.login = login;
@@ -37,6 +38,17 @@ public final class LoginGate {
   /** Checks nothing: every credential rolls out. */
   public static LoginGate disabled() {
     return new LoginGate((s, c) -> LoginResult.unreachable("check disabled"), false);
+  }
+
+  /** This gate, also verifying each Registry's {@code verify} images with {@code gate}. */
+  public LoginGate withImages(ImageGate gate) {
+    this.images = gate;
+    return this;
+  }
+
+  /** Per registry name with images to verify, the verdict on each (see {@link ImageGate}). */
+  public Map<String, java.util.List<ImageResult>> images(Unsealed unsealed) {
+    return images.verdicts(unsealed);
   }
 
   /** Per registry name, the registry's verdict on its credential in {@code unsealed}. */

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -69,57 +70,125 @@ public final class RegistryLogin {
     if (login.isEmpty()) {
       return LoginResult.unreachable("the credential holds no username and password for it");
     }
-    URI v2 = Endpoint.v2(server, insecure, endpoints);
+    Answer answer =
+        exchange(
+            Endpoint.v2(server, insecure, endpoints),
+            "GET",
+            List.of(),
+            login.get(),
+            insecure,
+            Optional.empty());
+    if (answer instanceof Answer.NotChecked n) {
+      return LoginResult.unreachable(n.reason());
+    }
+    if (answer instanceof Answer.TokenRefused t) {
+      return LoginResult.rejected(t.reason());
+    }
+    Answer.Answered a = (Answer.Answered) answer;
+    if (a.how().equals(ANONYMOUS)) {
+      return a.status() == 200
+          ? LoginResult.ok("no login needed (200)")
+          : LoginResult.unreachable("/v2/ answered " + a.status());
+    }
+    return switch (a.status()) {
+      case 200 -> LoginResult.ok(a.how() + " login accepted (200)");
+      case 401, 403 -> LoginResult.rejected(String.valueOf(a.status()));
+      default -> LoginResult.unreachable("/v2/ answered " + a.status());
+    };
+  }
+
+  /** The {@code /v2/} URI this check dials for {@code server}. */
+  URI v2(String server, boolean insecure) {
+    return Endpoint.v2(server, insecure, endpoints);
+  }
+
+  /** How the anonymous first request is named in an {@link Answer.Answered}. */
+  static final String ANONYMOUS = "anonymous";
+
+  /**
+   * What a registry answered one request after the challenge dance, the one place it is done.
+   * {@code Answered.how} is {@value #ANONYMOUS}, {@code basic} or {@code bearer token}.
+   */
+  sealed interface Answer {
+    record Answered(int status, String how) implements Answer {}
+
+    /** The token endpoint refused the credential (401/403). */
+    record TokenRefused(String reason) implements Answer {}
+
+    /** Nothing was checked: no answer, a refused address, an unusable challenge. */
+    record NotChecked(String reason) implements Answer {}
+  }
+
+  /**
+   * Sends {@code method} to {@code uri} as {@code docker} does: anonymously; on a {@code Basic}
+   * challenge again with Basic credentials; on a {@code Bearer} challenge with a token from its
+   * realm, asked for {@code scope} when given (else the challenge's own scope).
+   */
+  Answer exchange(
+      URI uri,
+      String method,
+      List<String> accept,
+      Login login,
+      boolean insecure,
+      Optional<String> scope) {
     try {
-      HttpResponse<Void> anonymous = get(v2, Optional.empty());
-      if (anonymous.statusCode() == 200) {
-        return LoginResult.ok("no login needed (200)");
-      }
+      HttpResponse<Void> anonymous = send(request(uri, method, accept, Optional.empty()));
       if (anonymous.statusCode() != 401) {
-        return LoginResult.unreachable("/v2/ answered " + anonymous.statusCode());
+        return new Answer.Answered(anonymous.statusCode(), ANONYMOUS);
       }
       String challenge = anonymous.headers().firstValue("WWW-Authenticate").orElse("");
       String scheme = challenge.split(" ", 2)[0].toLowerCase(Locale.ROOT);
       return switch (scheme) {
-        case "basic" -> verdict(get(v2, Optional.of(login.get().basic())), "basic");
-        case "bearer" -> bearer(v2, params(challenge), login.get(), insecure);
-        default -> LoginResult.unreachable("unknown challenge '" + scheme + "'");
+        case "basic" ->
+            new Answer.Answered(
+                send(request(uri, method, accept, Optional.of(login.basic()))).statusCode(),
+                "basic");
+        case "bearer" -> bearer(uri, method, accept, params(challenge, scope), login, insecure);
+        default -> new Answer.NotChecked("unknown challenge '" + scheme + "'");
       };
     } catch (NotDialled e) {
-      return LoginResult.unreachable(e.getMessage());
+      return new Answer.NotChecked(e.getMessage());
     } catch (IOException e) {
-      return LoginResult.unreachable(e.getClass().getSimpleName());
+      return new Answer.NotChecked(e.getClass().getSimpleName());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return LoginResult.unreachable("interrupted");
+      return new Answer.NotChecked("interrupted");
     } catch (IllegalArgumentException e) {
-      return LoginResult.unreachable("bad address or challenge");
+      return new Answer.NotChecked("bad address or challenge");
     }
   }
 
-  private LoginResult bearer(URI v2, Map<String, String> params, Login login, boolean insecure)
+  private Answer bearer(
+      URI uri,
+      String method,
+      List<String> accept,
+      Map<String, String> params,
+      Login login,
+      boolean insecure)
       throws IOException, InterruptedException {
     String realm = params.getOrDefault("realm", "");
     URI realmUri = URI.create(realm);
     if (!"https".equalsIgnoreCase(realmUri.getScheme())
         && !(insecure && "http".equalsIgnoreCase(realmUri.getScheme()))) {
-      return LoginResult.unreachable("token realm is not https; credential not sent");
+      return new Answer.NotChecked("token realm is not https; credential not sent");
     }
     HttpResponse<String> answer =
         send(
-            request(tokenUri(realm, params), Optional.of(login.basic())),
+            request(tokenUri(realm, params), "GET", List.of(), Optional.of(login.basic())),
             HttpResponse.BodyHandlers.ofString());
     if (answer.statusCode() == 401 || answer.statusCode() == 403) {
-      return LoginResult.rejected("token endpoint answered " + answer.statusCode());
+      return new Answer.TokenRefused("token endpoint answered " + answer.statusCode());
     }
     if (answer.statusCode() != 200) {
-      return LoginResult.unreachable("token endpoint answered " + answer.statusCode());
+      return new Answer.NotChecked("token endpoint answered " + answer.statusCode());
     }
     Optional<String> token = token(answer.body());
     if (token.isEmpty()) {
-      return LoginResult.unreachable("token endpoint gave no token");
+      return new Answer.NotChecked("token endpoint gave no token");
     }
-    return verdict(get(v2, Optional.of("Bearer " + token.get())), "bearer token");
+    return new Answer.Answered(
+        send(request(uri, method, accept, Optional.of("Bearer " + token.get()))).statusCode(),
+        "bearer token");
   }
 
   private static URI tokenUri(String realm, Map<String, String> params) {
@@ -150,17 +219,8 @@ public final class RegistryLogin {
     }
   }
 
-  private static LoginResult verdict(HttpResponse<Void> answer, String how) {
-    return switch (answer.statusCode()) {
-      case 200 -> LoginResult.ok(how + " login accepted (200)");
-      case 401, 403 -> LoginResult.rejected(String.valueOf(answer.statusCode()));
-      default -> LoginResult.unreachable("/v2/ answered " + answer.statusCode());
-    };
-  }
-
-  private HttpResponse<Void> get(URI uri, Optional<String> authorization)
-      throws IOException, InterruptedException {
-    return send(request(uri, authorization), HttpResponse.BodyHandlers.discarding());
+  private HttpResponse<Void> send(HttpRequest request) throws IOException, InterruptedException {
+    return send(request, HttpResponse.BodyHandlers.discarding());
   }
 
   /** Every request goes out here, through the process's {@link Outbound} address policy. */
@@ -182,18 +242,26 @@ public final class RegistryLogin {
     }
   }
 
-  private static HttpRequest request(URI uri, Optional<String> authorization) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
+  private static HttpRequest request(
+      URI uri, String method, List<String> accept, Optional<String> authorization) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri)
+            .timeout(REQUEST_TIMEOUT)
+            .method(method, HttpRequest.BodyPublishers.noBody());
+    if (!accept.isEmpty()) {
+      b.header("Accept", String.join(", ", accept));
+    }
     authorization.ifPresent(a -> b.header("Authorization", a));
     return b.build();
   }
 
-  private static Map<String, String> params(String challenge) {
+  private static Map<String, String> params(String challenge, Optional<String> scope) {
     Map<String, String> out = new TreeMap<>();
     Matcher m = PARAM.matcher(challenge);
     while (m.find()) {
       out.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2));
     }
+    scope.ifPresent(s -> out.put("scope", s));
     return out;
   }
 }

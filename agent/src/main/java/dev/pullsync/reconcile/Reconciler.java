@@ -2,6 +2,7 @@ package dev.pullsync.reconcile;
 
 import dev.pullsync.apply.Applier;
 import dev.pullsync.apply.Outcome;
+import dev.pullsync.check.ImageResult;
 import dev.pullsync.check.LoginGate;
 import dev.pullsync.desired.Desired;
 import dev.pullsync.desired.Instance;
@@ -22,6 +23,7 @@ import dev.pullsync.spec.InvalidSpecException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -160,8 +162,12 @@ public final class Reconciler implements ReconcileRunner {
       Desired desired = render(good, trigger);
       Plan plan = planner.plan(desired, cluster.snapshot(desired));
       errors.addAll(plan.errors());
+      Map<String, List<ImageResult>> images = logins.images(good.unsealed());
       RolloutHold hold =
-          RolloutHold.of(plan, good.unsealed().spec(), logins.verdicts(good.unsealed()));
+          RolloutHold.of(
+              plan,
+              good.unsealed().spec(),
+              ImageResult.holding(logins.verdicts(good.unsealed()), images));
       List<Outcome> applied = new ArrayList<>(applier.apply(hold.plan()));
       applied.addAll(hold.held());
       List<Outcome> outcomes = tugOfWar.note(applied);
@@ -175,7 +181,8 @@ public final class Reconciler implements ReconcileRunner {
               outcomes,
               errors,
               clock.instant())
-          .withNotices(good.unsealed().keyAge().notices());
+          .withNotices(good.unsealed().keyAge().notices())
+          .withNotices(imageLines(images));
     } catch (SourceException | ClusterUnavailableException e) {
       errors.add(e.getMessage());
       return ReportAssembler.build(
@@ -204,5 +211,13 @@ public final class Reconciler implements ReconcileRunner {
         .filter(c -> c.kind() == Kind.SECRET && c.action() == Action.CONFLICT)
         .map(Change::ref)
         .toList();
+  }
+
+  /** One report line per verified image: {@code image check: <registry> <image>: <verdict>}. */
+  private static List<String> imageLines(Map<String, List<ImageResult>> images) {
+    List<String> out = new ArrayList<>();
+    images.forEach(
+        (r, results) -> results.forEach(i -> out.add("image check: " + r + " " + i.describe())));
+    return out;
   }
 }

@@ -46,7 +46,15 @@ final class RegistryReader {
             credential,
             expires,
             doc.at(List.of("spec", "insecure")).asBoolean(false),
-            doc.location(List.of("metadata"))));
+            doc.location(List.of("metadata")),
+            verify(doc)));
+  }
+
+  /** The images to verify; the schema checks each is {@code repository:tag}. */
+  private static List<String> verify(YamlDocument doc) {
+    List<String> images = new java.util.ArrayList<>();
+    doc.at(List.of("spec", "verify")).forEach(n -> images.add(n.asString("")));
+    return images;
   }
 
   private CredentialSource credential(YamlDocument doc, List<Problem> out) {

@@ -1,6 +1,7 @@
 package dev.pullsync.spec;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,6 +13,8 @@ import java.util.Optional;
  * @param expires optional date the credential expires, reported with a warning ahead of it
  * @param insecure the registry speaks plain HTTP: the only case in which its credential is sent
  *     over HTTP (by the login check); otherwise only over TLS
+ * @param verify images ({@code repository:tag}) the credential must be able to pull, checked with a
+ *     manifest HEAD before rollout and on the schedule
  */
 public record RegistrySpec(
     String name,
@@ -19,13 +22,26 @@ public record RegistrySpec(
     CredentialSource credential,
     Optional<LocalDate> expires,
     boolean insecure,
-    Location location) {
+    Location location,
+    List<String> verify) {
   public RegistrySpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(credential, "credential");
     Objects.requireNonNull(expires, "expires");
     Objects.requireNonNull(location, "location");
+    verify = List.copyOf(verify);
+  }
+
+  /** A registry with no images to verify. */
+  public RegistrySpec(
+      String name,
+      String server,
+      CredentialSource credential,
+      Optional<LocalDate> expires,
+      boolean insecure,
+      Location location) {
+    this(name, server, credential, expires, insecure, location, List.of());
   }
 
   /** A TLS registry ({@code insecure: false}). */

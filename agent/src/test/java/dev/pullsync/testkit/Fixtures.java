@@ -79,6 +79,21 @@ public final class Fixtures {
     return this;
   }
 
+  /** Gives the registry added last images to verify ({@code spec.verify}). */
+  public Fixtures verify(String... images) {
+    RegistrySpec r = registries.remove(registries.size() - 1);
+    registries.add(
+        new RegistrySpec(
+            r.name(),
+            r.server(),
+            r.credential(),
+            r.expires(),
+            r.insecure(),
+            r.location(),
+            List.of(images)));
+    return this;
+  }
+
   public Fixtures pullSecret(PullSecretBuilder ps) {
     pullSecrets.add(ps.build(pullSecrets.size()));
     return this;
