@@ -26,7 +26,8 @@ import picocli.CommandLine.ParseResult;
       RunCommand.class,
       PlanCommand.class,
       dev.pullsync.demo.DemoCommand.class,
-      dev.pullsync.bench.BenchCommand.class
+      dev.pullsync.bench.BenchCommand.class,
+      FuzzCommand.class
     })
 public final class Main {
 
