@@ -10,10 +10,11 @@ final class RunSummary {
   static void print(Report report, PrintWriter out) {
     Report.Counts c = report.counts();
     out.printf(
-        "%s %s (cluster %s): %d namespaces, %d Secrets, %d ServiceAccounts%n",
+        "%s %s (cluster %s, instance %s): %d namespaces, %d Secrets, %d ServiceAccounts%n",
         report.result().display(),
         report.revision(),
         report.cluster(),
+        report.instance(),
         c.namespaces(),
         c.secrets(),
         c.serviceAccounts());

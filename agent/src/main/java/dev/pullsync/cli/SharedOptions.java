@@ -97,7 +97,8 @@ public final class SharedOptions {
   @Option(
       names = "--max-delete-share",
       paramLabel = "0..1",
-      description = "refuse removals above this share of managed Secrets (default: 0.25)")
+      description =
+          "refuse removals above this share of managed Secrets or linked entries (default: 0.25)")
   Double maxDeleteShare;
 
   @Option(names = "--work-dir", description = "where pullsync keeps its Git clones")

@@ -33,7 +33,9 @@ class RunOnceCommandTest {
     CommandRun first = cli.run("run");
 
     assertThat(first.exit()).as(first.err()).isZero();
-    assertThat(first.out()).startsWith("Synced main@sha1:").contains("created 1", "linked 1");
+    assertThat(first.out())
+        .startsWith("Synced main@sha1:")
+        .contains("(cluster test, instance pullsync.test)", "created 1", "linked 1");
     Secret s =
         cluster
             .client()
