@@ -1,7 +1,6 @@
 package dev.pullsync.apply;
 
 import dev.pullsync.desired.DesiredSecret;
-import dev.pullsync.desired.Instance;
 import dev.pullsync.desired.Ownership;
 import dev.pullsync.desired.Ref;
 import dev.pullsync.live.ClusterView;
@@ -26,7 +25,6 @@ import org.slf4j.LoggerFactory;
  * (then it is read once, and becomes a conflict, an adoption, or, when our cache was behind, an
  * update). Updates start from our cached copy, keep its foreign labels and annotations, set ours
  * and the data, and carry its resourceVersion; a 409 Conflict reads the Secret fresh and retries.
- * Deletes and replacements are {@link SecretRemoval}'s.
  */
 final class SecretWriter {
   private static final Logger LOG = LoggerFactory.getLogger(SecretWriter.class);
@@ -39,14 +37,12 @@ final class SecretWriter {
   private final ClusterView view;
   private final Throttle throttle;
   private final ApplyOptions options;
-  private final SecretRemoval removal;
 
   SecretWriter(KubernetesClient client, ClusterView view, Throttle throttle, ApplyOptions options) {
     this.client = client;
     this.view = view;
     this.throttle = throttle;
     this.options = options;
-    this.removal = new SecretRemoval(client, view, throttle);
   }
 
   Outcome write(Change change, Written written) {
@@ -55,8 +51,7 @@ final class SecretWriter {
           switch (change.action()) {
             case CREATE -> create(change, change.secret().orElseThrow(), written);
             case UPDATE, ADOPT -> update(change, change.secret().orElseThrow(), written);
-            case REPLACE -> removal.replace(change, change.secret().orElseThrow(), written);
-            case DELETE -> removal.delete(change, written);
+            case DELETE -> delete(change, written);
             default -> throw new IllegalArgumentException("not a Secret write: " + change.action());
           };
       LOG.info(
@@ -66,10 +61,6 @@ final class SecretWriter {
       LOG.warn("Secret {} not written: {}", change.ref(), r.getMessage());
       return new Outcome(change, Outcome.Status.FAILED, r.getMessage());
     } catch (RuntimeException e) {
-      if (ApiFailure.isNamespaceTerminating(e)) {
-        LOG.info("Secret {} not written: namespace terminating", change.ref());
-        return new Outcome(change, Outcome.Status.SKIPPED, ApiFailure.NAMESPACE_TERMINATING);
-      }
       String reason = ApiFailure.reason(e);
       LOG.warn("{} Secret {} failed: {}", change.action().display(), change.ref(), reason);
       return new Outcome(change, Outcome.Status.FAILED, reason);
@@ -77,7 +68,18 @@ final class SecretWriter {
   }
 
   private Outcome create(Change change, DesiredSecret want, Written written) {
-    Secret secret = fresh(want);
+    Secret secret =
+        new SecretBuilder()
+            .withMetadata(
+                new ObjectMetaBuilder()
+                    .withNamespace(want.ref().namespace())
+                    .withName(want.ref().name())
+                    .withLabels(new HashMap<>(want.labels()))
+                    .withAnnotations(new HashMap<>(want.annotations()))
+                    .build())
+            .withType(want.type())
+            .withData(data(want))
+            .build();
     try {
       throttle.acquire();
       written.secret(
@@ -92,37 +94,13 @@ final class SecretWriter {
     }
   }
 
-  /** A new Secret as {@code want} describes it. */
-  static Secret fresh(DesiredSecret want) {
-    return new SecretBuilder()
-        .withMetadata(
-            new ObjectMetaBuilder()
-                .withNamespace(want.ref().namespace())
-                .withName(want.ref().name())
-                .withLabels(new HashMap<>(want.labels()))
-                .withAnnotations(new HashMap<>(want.annotations()))
-                .build())
-        .withType(want.type())
-        .withData(data(want))
-        .build();
-  }
-
   /** The create met a Secret of that name: a foreign one, or ours that our cache had not seen. */
   private Outcome collided(Change change, DesiredSecret want, Written written) {
     Secret found = read(change.ref());
     if (found == null) {
       throw new Refusal("a Secret of this name came and went during the write; retried next time");
     }
-    Ownership.Owner owner = ownerOf(found);
-    if (owner == Ownership.Owner.OTHER_INSTANCE) {
-      String reason =
-          "a Secret of this name belongs to pullsync instance "
-              + found.getMetadata().getLabels().get(Ownership.INSTANCE_LABEL)
-              + "; left alone";
-      return new Outcome(
-          as(change, Action.CONFLICT, Drift.FOREIGN, reason), Outcome.Status.SKIPPED, reason);
-    }
-    if (owner == Ownership.Owner.OURS || owner == Ownership.Owner.LEGACY) {
+    if (isManaged(found)) {
       if (upToDate(found, want)) {
         return new Outcome(
             as(change, Action.NOOP, null, "up to date"), Outcome.Status.UNCHANGED, "up to date");
@@ -155,7 +133,7 @@ final class SecretWriter {
   private void writeOver(Ref ref, Secret base, DesiredSecret want, Action action, Written written) {
     Secret current = base;
     for (int attempt = 1; ; attempt++) {
-      if (action == Action.UPDATE && !updatable(current)) {
+      if (action == Action.UPDATE && !isManaged(current)) {
         throw new Refusal("no longer managed by pullsync; left alone");
       }
       if (!want.type().equals(current.getType())) {
@@ -200,6 +178,20 @@ final class SecretWriter {
         .build();
   }
 
+  private Outcome delete(Change change, Written written) {
+    Secret fresh = view.cachedSecret(change.ref()).orElseGet(() -> read(change.ref()));
+    if (fresh == null) {
+      return new Outcome(change, Outcome.Status.APPLIED, "already gone: " + change.reason());
+    }
+    if (!isManaged(fresh)) {
+      throw new Refusal("no longer managed by pullsync; not deleted");
+    }
+    throttle.acquire();
+    client.secrets().inNamespace(change.ref().namespace()).withName(change.ref().name()).delete();
+    written.secretDeleted(change.ref());
+    return applied(change);
+  }
+
   private Secret read(Ref ref) {
     throttle.acquire();
     return client.secrets().inNamespace(ref.namespace()).withName(ref.name()).get();
@@ -214,12 +206,12 @@ final class SecretWriter {
         && annotations.entrySet().containsAll(want.annotations().entrySet());
   }
 
-  static Outcome applied(Change change) {
+  private static Outcome applied(Change change) {
     return new Outcome(change, Outcome.Status.APPLIED, change.reason());
   }
 
   /** The change as the write turned out to be (the plan could not know of the collision). */
-  static Change as(Change c, Action action, Drift drift, String reason) {
+  private static Change as(Change c, Action action, Drift drift, String reason) {
     return new Change(
         action,
         c.kind(),
@@ -232,23 +224,10 @@ final class SecretWriter {
         c.secret());
   }
 
-  private Ownership.Owner ownerOf(Secret s) {
-    return ownerOf(s, view.instance());
-  }
-
-  /** Who owns {@code s}, as seen by {@code instance}. */
-  static Ownership.Owner ownerOf(Secret s, Instance instance) {
-    return Ownership.ownerOf(
-        copy(s.getMetadata().getLabels()),
-        copy(s.getMetadata().getAnnotations()),
-        s.getMetadata().getNamespace(),
-        instance);
-  }
-
-  /** Ours, or written by a version without instances (the upgrade adopts it). */
-  private boolean updatable(Secret s) {
-    Ownership.Owner owner = ownerOf(s);
-    return owner == Ownership.Owner.OURS || owner == Ownership.Owner.LEGACY;
+  private static boolean isManaged(Secret s) {
+    Map<String, String> labels = s.getMetadata().getLabels();
+    return labels != null
+        && Ownership.MANAGED_BY_VALUE.equals(labels.get(Ownership.MANAGED_BY_LABEL));
   }
 
   private static Map<String, String> data(DesiredSecret want) {

@@ -38,7 +38,6 @@ import java.util.Optional;
  * ServiceAccount events drive it.
  */
 final class BenchAgent implements AutoCloseable {
-  private static final Instance INSTANCE = Instance.derived("pullsync", "bench");
   private final KubernetesClient client;
   private final ClusterView view;
   private final Unsealer unsealer;
@@ -51,7 +50,7 @@ final class BenchAgent implements AutoCloseable {
             .withConfig(
                 new ConfigBuilder(BenchServer.config(url)).withUserAgent("pullsync").build())
             .build();
-    this.view = new ClusterView(client, Duration.ofMinutes(10), INSTANCE);
+    this.view = new ClusterView(client, Duration.ofMinutes(10));
     this.unsealer = new Unsealer(spec.keyRing(), BenchSpec.AGENT_NAMESPACE);
     GitSource source =
         new GitSource(
@@ -65,11 +64,11 @@ final class BenchAgent implements AutoCloseable {
         new Reconciler(
             new Revisions(source::fetch, loader::load, unsealer::unseal),
             view,
-            new Planner(Policy.defaults(), INSTANCE),
+            new Planner(Policy.defaults()),
             new Applier(client, view, apply),
             discard,
             "bench",
-            INSTANCE,
+            Instance.derived("pullsync", "bench"),
             Clock.systemUTC());
   }
 

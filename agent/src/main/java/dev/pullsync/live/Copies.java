@@ -28,7 +28,6 @@ final class Copies {
   }
 
   static LiveSecret secret(Secret s) {
-    boolean immutable = Boolean.TRUE.equals(s.getImmutable());
     ObjectMeta meta = s.getMetadata();
     Map<String, String> labels = orEmpty(meta.getLabels());
     return new LiveSecret(
@@ -38,9 +37,7 @@ final class Copies {
         labels,
         orEmpty(meta.getAnnotations()),
         meta.getResourceVersion(),
-        Ownership.MANAGED_BY_VALUE.equals(labels.get(Ownership.MANAGED_BY_LABEL)),
-        meta.getUid(),
-        immutable);
+        Ownership.MANAGED_BY_VALUE.equals(labels.get(Ownership.MANAGED_BY_LABEL)));
   }
 
   static LiveServiceAccount serviceAccount(ServiceAccount sa) {

@@ -68,15 +68,10 @@ public final class Agent implements AutoCloseable {
     ReconcileQueue queue =
         new ReconcileQueue(
             runner,
-            ReconcileQueue.RunListener.all(metrics, extra),
+            ReconcileQueue.RunListener.all(metrics, readiness, extra),
             settings.backoff(),
             Clock.systemUTC(),
             RunIds.secure());
-    readiness.watchdog(
-        new Watchdog(
-            queue::pulse,
-            Watchdog.boundFor(settings.schedule(), Clock.systemUTC()),
-            Clock.systemUTC()));
     NamespaceEvents.register(informers, queue::submit);
     AgentHttpServer http =
         AgentHttpServer.start(
@@ -90,20 +85,18 @@ public final class Agent implements AutoCloseable {
                     LeaderElection.start(
                         client,
                         s,
-                        () -> lead(queue, readiness, runner),
+                        () -> lead(queue, readiness),
                         () -> {
-                          runner.writesAllowed(false); // first: nothing more is sent
                           readiness.leading(false);
                           queue.deactivate();
                         }));
     if (election.isEmpty()) {
-      lead(queue, readiness, runner);
+      lead(queue, readiness);
     }
     return new Agent(queue, schedule, http, informers, election, settings.shutdownGrace());
   }
 
-  private static void lead(ReconcileQueue queue, Readiness readiness, ReconcileRunner runner) {
-    runner.writesAllowed(true);
+  private static void lead(ReconcileQueue queue, Readiness readiness) {
     readiness.leading(true);
     queue.submit(Trigger.full("startup"));
     queue.activate();

@@ -17,8 +17,6 @@ import java.util.Optional;
  * @param excludedPath a repository directory the agent writes its own report to on this branch
  *     ({@code ReportTarget#excludedSpecPath}): commits touching only it are not new revisions, and
  *     its files are removed from the checkout so the spec loader never reads them
- * @param oneShot a command that fetches once and exits ({@code plan}, {@code run --once}): a failed
- *     fetch is the command's error, not a warning about a retry that never comes
  */
 public record SourceOptions(
     String repo,
@@ -27,8 +25,7 @@ public record SourceOptions(
     Path workDir,
     GitAuth auth,
     CommitVerifier verifier,
-    Optional<String> excludedPath,
-    boolean oneShot) {
+    Optional<String> excludedPath) {
   public SourceOptions {
     Objects.requireNonNull(repo, "repo");
     branch = branch == null || branch.isBlank() ? "main" : branch;
@@ -37,17 +34,6 @@ public record SourceOptions(
     auth = auth == null ? GitAuth.none() : auth;
     verifier = verifier == null ? CommitVerifier.ACCEPT_ALL : verifier;
     excludedPath = excludedPath == null ? Optional.empty() : excludedPath;
-  }
-
-  public SourceOptions(
-      String repo,
-      String branch,
-      String path,
-      Path workDir,
-      GitAuth auth,
-      CommitVerifier verifier,
-      Optional<String> excludedPath) {
-    this(repo, branch, path, workDir, auth, verifier, excludedPath, false);
   }
 
   public SourceOptions(
@@ -71,25 +57,19 @@ public record SourceOptions(
   }
 
   public SourceOptions withWorkDir(Path dir) {
-    return new SourceOptions(repo, branch, path, dir, auth, verifier, excludedPath, oneShot);
+    return new SourceOptions(repo, branch, path, dir, auth, verifier, excludedPath);
   }
 
   public SourceOptions withAuth(GitAuth gitAuth) {
-    return new SourceOptions(repo, branch, path, workDir, gitAuth, verifier, excludedPath, oneShot);
+    return new SourceOptions(repo, branch, path, workDir, gitAuth, verifier, excludedPath);
   }
 
   public SourceOptions withVerifier(CommitVerifier commitVerifier) {
-    return new SourceOptions(
-        repo, branch, path, workDir, auth, commitVerifier, excludedPath, oneShot);
+    return new SourceOptions(repo, branch, path, workDir, auth, commitVerifier, excludedPath);
   }
 
   /** Reports are written under {@code dir} on this same branch; see {@code excludedPath}. */
   public SourceOptions withExcludedPath(Optional<String> dir) {
-    return new SourceOptions(repo, branch, path, workDir, auth, verifier, dir, oneShot);
-  }
-
-  /** For a command that fetches once and exits; see {@code oneShot}. */
-  public SourceOptions asOneShot() {
-    return new SourceOptions(repo, branch, path, workDir, auth, verifier, excludedPath, true);
+    return new SourceOptions(repo, branch, path, workDir, auth, verifier, dir);
   }
 }

@@ -15,7 +15,6 @@ public record Problem(Location location, String field, String message) {
 
   @Override
   public String toString() {
-    String where = location.isCommandLine() ? "" : location + ": ";
-    return field.isEmpty() ? where + message : where + field + ": " + message;
+    return field.isEmpty() ? location + ": " + message : location + ": " + field + ": " + message;
   }
 }

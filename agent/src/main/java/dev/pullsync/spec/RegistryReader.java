@@ -16,9 +16,11 @@ final class RegistryReader {
   private static final String FORMS = "username and password, dockerConfigJson or sealedSecretFile";
 
   private final SealedSecretFileReader sealedFiles;
+  private final CaBundleReader caBundles;
 
-  RegistryReader(SealedSecretFileReader sealedFiles) {
+  RegistryReader(SealedSecretFileReader sealedFiles, CaBundleReader caBundles) {
     this.sealedFiles = sealedFiles;
+    this.caBundles = caBundles;
   }
 
   /** The registry, or empty when {@code out} received problems for it. */
@@ -36,6 +38,7 @@ final class RegistryReader {
     }
     Optional<LocalDate> expires = expires(doc, out);
     CredentialSource credential = credential(doc, out);
+    Optional<CaBundle> caBundle = caBundles.read(doc, out);
     if (out.size() > before || credential == null) {
       return Optional.empty();
     }
@@ -46,15 +49,8 @@ final class RegistryReader {
             credential,
             expires,
             doc.at(List.of("spec", "insecure")).asBoolean(false),
-            doc.location(List.of("metadata")),
-            verify(doc)));
-  }
-
-  /** The images to verify; the schema checks each is {@code repository:tag}. */
-  private static List<String> verify(YamlDocument doc) {
-    List<String> images = new java.util.ArrayList<>();
-    doc.at(List.of("spec", "verify")).forEach(n -> images.add(n.asString("")));
-    return images;
+            caBundle,
+            doc.location(List.of("metadata"))));
   }
 
   private CredentialSource credential(YamlDocument doc, List<Problem> out) {
@@ -104,9 +100,7 @@ final class RegistryReader {
     Optional<? extends SecretValue> username = username(doc, out);
     Optional<SecretValue.Sealed> password = sealed(doc, List.of("spec", "password"), out);
     Optional<String> email =
-        spec.path("email").isString()
-            ? Optional.of(spec.path("email").asString())
-            : Optional.empty(); // the schema reports a wrong type
+        spec.has("email") ? Optional.of(spec.path("email").asString()) : Optional.empty();
     if (username.isEmpty() || password.isEmpty()) {
       return null;
     }
@@ -134,7 +128,7 @@ final class RegistryReader {
       return Optional.empty(); // the schema reports it
     }
     String text = doc.at(field).asString();
-    Optional<String> wrong = Ciphertext.problem(text).or(() -> Ciphertext.emptyProblem(text));
+    Optional<String> wrong = Ciphertext.problem(text);
     wrong.ifPresent(m -> out.add(problem(doc, field, m)));
     return wrong.isPresent()
         ? Optional.empty()

@@ -54,10 +54,9 @@ public final class Unsealer {
   public Unsealed unseal(Spec spec) {
     Map<String, Credential> credentials = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
-    List<SealingKey> openers = new ArrayList<>();
     for (RegistrySpec registry : spec.registries()) {
       int before = problems.size();
-      Map<String, byte[]> entries = entriesOf(registry, problems, openers);
+      Map<String, byte[]> entries = entriesOf(registry, problems);
       if (problems.size() == before) {
         credentials.put(registry.name(), Credential.of(entries));
       }
@@ -65,7 +64,7 @@ public final class Unsealer {
     if (!problems.isEmpty()) {
       throw new InvalidSpecException(problems);
     }
-    return new Unsealed(spec, credentials, fingerprinter, KeyAge.of(ring, openers));
+    return new Unsealed(spec, credentials, fingerprinter);
   }
 
   /**
@@ -83,31 +82,26 @@ public final class Unsealer {
     return ring.rsaOperations();
   }
 
-  private Map<String, byte[]> entriesOf(
-      RegistrySpec registry, List<Problem> problems, List<SealingKey> openers) {
+  private Map<String, byte[]> entriesOf(RegistrySpec registry, List<Problem> problems) {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     CredentialSource source = registry.credential();
     if (source instanceof CredentialSource.UsernamePassword up) {
-      inline(registry, "spec.username", up.username(), problems, openers)
+      inline(registry, "spec.username", up.username(), problems)
           .ifPresent(v -> entries.put("username", v));
-      inline(registry, "spec.password", up.password(), problems, openers)
+      inline(registry, "spec.password", up.password(), problems)
           .ifPresent(v -> entries.put("password", v));
       up.email().ifPresent(e -> entries.put("email", e.getBytes(StandardCharsets.UTF_8)));
     } else if (source instanceof CredentialSource.DockerConfigJson d) {
-      inline(registry, "spec.dockerConfigJson", d.value(), problems, openers)
+      inline(registry, "spec.dockerConfigJson", d.value(), problems)
           .ifPresent(v -> entries.put(".dockerconfigjson", v));
     } else if (source instanceof CredentialSource.SealedSecretFile f) {
-      entries.putAll(sealedFile(f, problems, openers));
+      entries.putAll(sealedFile(f, problems));
     }
     return entries;
   }
 
   private Optional<byte[]> inline(
-      RegistrySpec registry,
-      String field,
-      SecretValue value,
-      List<Problem> problems,
-      List<SealingKey> openers) {
+      RegistrySpec registry, String field, SecretValue value, List<Problem> problems) {
     if (value instanceof SecretValue.Plain plain) {
       return Optional.of(plain.value().getBytes(StandardCharsets.UTF_8));
     }
@@ -116,11 +110,9 @@ public final class Unsealer {
     try {
       byte[] bytes = SealedText.decode(sealed.ciphertext());
       for (Scope scope : order) {
-        Optional<KeyRing.Opened> plain =
-            open(bytes, scope.labelText(agentNamespace, registry.name()));
+        Optional<byte[]> plain = open(bytes, scope.labelText(agentNamespace, registry.name()));
         if (plain.isPresent()) {
-          openers.add(plain.get().key());
-          return Optional.of(plain.get().plaintext());
+          return plain;
         }
       }
       problems.add(
@@ -139,7 +131,7 @@ public final class Unsealer {
   }
 
   private Map<String, byte[]> sealedFile(
-      CredentialSource.SealedSecretFile file, List<Problem> problems, List<SealingKey> openers) {
+      CredentialSource.SealedSecretFile file, List<Problem> problems) {
     Map<String, byte[]> opened = new LinkedHashMap<>();
     Optional<String> refusal = file.refusal(agentNamespace);
     if (refusal.isPresent()) {
@@ -157,10 +149,9 @@ public final class Unsealer {
       SecretValue.Sealed sealed = e.getValue();
       try {
         byte[] bytes = SealedText.decode(sealed.ciphertext());
-        Optional<KeyRing.Opened> plain = open(bytes, scope.labelText(namespace, name));
+        Optional<byte[]> plain = open(bytes, scope.labelText(namespace, name));
         if (plain.isPresent()) {
-          openers.add(plain.get().key());
-          opened.put(e.getKey(), plain.get().plaintext());
+          opened.put(e.getKey(), plain.get());
         } else {
           problems.add(
               new Problem(
@@ -179,14 +170,14 @@ public final class Unsealer {
   }
 
   /** Throws {@code TOO_SHORT} before the cache, so that failure keeps its own words. */
-  private Optional<KeyRing.Opened> open(byte[] sealed, String label) {
+  private Optional<byte[]> open(byte[] sealed, String label) {
     HybridCipher.Parts.of(sealed);
     return cache.get(
         sealed,
         label,
         () -> {
           try {
-            return Optional.of(ring.openWithKey(sealed, label.getBytes(StandardCharsets.UTF_8)));
+            return Optional.of(ring.open(sealed, label.getBytes(StandardCharsets.UTF_8)));
           } catch (UnsealException e) {
             return Optional.empty();
           }

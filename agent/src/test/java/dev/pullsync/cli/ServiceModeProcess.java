@@ -2,7 +2,6 @@ package dev.pullsync.cli;
 
 import dev.pullsync.config.AgentConfig;
 import dev.pullsync.demo.DemoCluster;
-import dev.pullsync.desired.Instance;
 import dev.pullsync.http.AgentMetrics;
 import dev.pullsync.live.ClusterView;
 import dev.pullsync.reconcile.ReconcileRunner;
@@ -22,9 +21,7 @@ public final class ServiceModeProcess {
     DemoCluster cluster = DemoCluster.start();
     cluster.seedDemo();
     KubernetesClient client = cluster.client();
-    ClusterView view =
-        new ClusterView(client, Duration.ofSeconds(30), Instance.derived("pullsync", "default"))
-            .start();
+    ClusterView view = new ClusterView(client, Duration.ofSeconds(30)).start();
     ReconcileRunner slow =
         trigger -> {
           try {

@@ -153,7 +153,7 @@ class AgentConfigLoaderTest {
     Path missing = dir.resolve("nope.yaml");
     assertThatThrownBy(() -> loader.load(missing))
         .isInstanceOf(InvalidSpecException.class)
-        .hasMessage(missing + ":1: cannot read file (no such file)");
+        .hasMessage(missing + ":1: cannot read file (NoSuchFileException)");
   }
 
   private List<String> problems(String yaml) {

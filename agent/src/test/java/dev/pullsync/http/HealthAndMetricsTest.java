@@ -47,7 +47,7 @@ class HealthAndMetricsTest {
   }
 
   @Test
-  void healthzIsOkWithoutAWatchdog() {
+  void healthzIsAlwaysOk() {
     start();
     var response = client.get("/healthz");
     assertThat(response.statusCode()).isEqualTo(200);
@@ -56,21 +56,29 @@ class HealthAndMetricsTest {
   }
 
   @Test
-  void readyzMeansCanServeNotThatTheNewestRevisionIsValid() {
+  void readyzSaysWhyItIsNotReadyUntilSyncedAndReconciled() {
     start();
     readiness.leading(true);
     assertThat(client.get("/readyz").statusCode()).isEqualTo(503);
     assertThat(client.get("/readyz").body())
         .isEqualTo("not ready: informers have not synced yet\n");
     synced.set(true);
+    assertThat(client.get("/readyz").body())
+        .isEqualTo("not ready: no reconcile has finished yet\n");
+    Trigger t = Trigger.full("startup");
+    readiness.finished(t, TestReports.of(Report.Result.SYNCED), Duration.ofMillis(5));
     assertThat(client.get("/readyz").statusCode()).isEqualTo(200);
-    metrics.finished(
-        Trigger.full("schedule"),
-        TestReports.of(Report.Result.FAILED, "revision abc not applied: spec.yaml:3: invalid"),
+    readiness.finished(
+        t,
+        TestReports.of(Report.Result.FAILED, "fetch: https://git.example.com/x.git: timed out"),
         Duration.ofMillis(5));
-    assertThat(client.get("/readyz").statusCode())
-        .as("a failed revision shows in report, metrics and logs, not in readiness")
-        .isEqualTo(200);
+    var failed = client.get("/readyz");
+    assertThat(failed.statusCode()).isEqualTo(503);
+    assertThat(failed.body())
+        .isEqualTo(
+            "not ready: last reconcile failed: fetch: https://git.example.com/x.git: timed out\n");
+    readiness.finished(t, TestReports.of(Report.Result.DEGRADED), Duration.ofMillis(5));
+    assertThat(client.get("/readyz").statusCode()).isEqualTo(200);
   }
 
   @Test
