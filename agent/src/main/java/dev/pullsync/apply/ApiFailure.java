@@ -22,6 +22,9 @@ final class ApiFailure {
   private ApiFailure() {}
 
   static String reason(Exception e) {
+    if (e instanceof Throttle.WritesStopped) {
+      return e.getMessage();
+    }
     if (e instanceof KubernetesClientException k) {
       String word =
           k.getStatus() != null && k.getStatus().getReason() != null
@@ -53,6 +56,29 @@ final class ApiFailure {
         + m.group(2)
         + where
         + " (grant it as in examples/deploy/rbac.yaml)";
+  }
+
+  /** The report's words for a write refused because its namespace is being deleted. */
+  static final String NAMESPACE_TERMINATING = "namespace terminating; skipped";
+
+  /**
+   * True for the API's refusal to write into a namespace being deleted (403 with cause {@code
+   * NamespaceTerminating}, "... because it is being terminated"): not a missing permission.
+   */
+  static boolean isNamespaceTerminating(Exception e) {
+    if (!(e instanceof KubernetesClientException k) || k.getCode() != 403) {
+      return false;
+    }
+    if (k.getStatus() == null) {
+      return false;
+    }
+    String message = k.getStatus().getMessage();
+    boolean cause =
+        k.getStatus().getDetails() != null
+            && k.getStatus().getDetails().getCauses() != null
+            && k.getStatus().getDetails().getCauses().stream()
+                .anyMatch(c -> "NamespaceTerminating".equals(c.getReason()));
+    return cause || (message != null && message.contains("because it is being terminated"));
   }
 
   static boolean isConflict(Exception e) {

@@ -9,6 +9,7 @@ import dev.pullsync.plan.Plan;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -46,13 +47,23 @@ public final class Applier {
   private final ServiceAccountWriter serviceAccounts;
   private final ClusterView view;
   private final ApplyOptions options;
+  private final Throttle throttle;
 
   public Applier(KubernetesClient client, ClusterView view, ApplyOptions options) {
-    Throttle throttle = Throttle.of(options);
+    this.throttle = Throttle.of(options);
     this.secrets = new SecretWriter(client, view, throttle, options);
     this.serviceAccounts = new ServiceAccountWriter(client, view, throttle, options);
     this.view = view;
     this.options = options;
+  }
+
+  /**
+   * Allows or stops every request from now on. Stopping (this replica lost its lease) is checked
+   * right before each request, so writes still queued or waiting for their turn are not sent, and
+   * an apply in progress sends nothing more; its remaining changes fail with the reason.
+   */
+  public void writesAllowed(boolean allowed) {
+    throttle.stop(!allowed);
   }
 
   /**
@@ -68,12 +79,14 @@ public final class Applier {
     Written written = new Written();
     ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), Applier::thread);
     try {
-      Set<Action> upserts = Set.of(Action.CREATE, Action.UPDATE, Action.ADOPT);
+      Set<Action> upserts = Set.of(Action.CREATE, Action.UPDATE, Action.REPLACE, Action.ADOPT);
       run(pool, secretTasks(toApply, upserts, written), outcomes);
       List<Change> links = linksToWrittenSecrets(toApply, outcomes);
-      run(pool, serviceAccountTasks(links, Action.LINK, written), outcomes);
-      run(pool, serviceAccountTasks(toApply, Action.UNLINK, written), outcomes);
-      run(pool, secretTasks(toApply, Set.of(Action.DELETE), written), outcomes);
+      run(pool, serviceAccountTasks(links, Set.of(Action.LINK), written), outcomes);
+      Set<Action> removals = Set.of(Action.UNLINK, Action.RELEASE);
+      run(pool, serviceAccountTasks(toApply, removals, written), outcomes);
+      List<Change> deletes = deletesAfterUnlinks(toApply, outcomes);
+      run(pool, secretTasks(deletes, Set.of(Action.DELETE), written), outcomes);
     } finally {
       pool.shutdownNow();
     }
@@ -96,11 +109,13 @@ public final class Applier {
    */
   private static List<Change> linksToWrittenSecrets(
       List<Change> changes, Map<Change, Outcome> done) {
-    Set<Ref> failed = new HashSet<>();
+    Map<Ref, String> failed = new HashMap<>();
     Set<Ref> foreign = new HashSet<>();
+    Map<Action, String> writes =
+        Map.of(Action.CREATE, "creating", Action.ADOPT, "taking over", Action.REPLACE, "replacing");
     for (Outcome o : done.values()) {
-      if (o.status() == Outcome.Status.FAILED && o.change().action() == Action.CREATE) {
-        failed.add(o.change().ref());
+      if (o.status() == Outcome.Status.FAILED && writes.containsKey(o.change().action())) {
+        failed.put(o.change().ref(), writes.get(o.change().action()));
       } else if (o.change().kind() == Kind.SECRET && o.change().action() == Action.CONFLICT) {
         foreign.add(o.change().ref());
       }
@@ -109,9 +124,9 @@ public final class Applier {
     for (Change c : changes) {
       Ref secret = new Ref(c.ref().namespace(), c.entry());
       boolean link = c.kind() == Kind.SERVICE_ACCOUNT && c.action() == Action.LINK;
-      if (link && failed.contains(secret)) {
-        done.put(
-            c, new Outcome(c, Outcome.Status.SKIPPED, "not linked: creating the Secret failed"));
+      if (link && failed.containsKey(secret)) {
+        String reason = "not linked: " + failed.get(secret) + " the Secret failed";
+        done.put(c, new Outcome(c, Outcome.Status.SKIPPED, reason));
       } else if (link && foreign.contains(secret)) {
         String reason = "not linked: the Secret of this name is not managed by pullsync";
         Change conflict =
@@ -133,6 +148,34 @@ public final class Applier {
     return out;
   }
 
+  /**
+   * The deletes whose Secret no failed unlink still names: a Secret is never deleted while one of
+   * our ServiceAccount entries may still point at it; the next reconcile tries both again.
+   */
+  private static List<Change> deletesAfterUnlinks(List<Change> changes, Map<Change, Outcome> done) {
+    Map<Ref, Ref> failedUnlinks = new HashMap<>();
+    for (Outcome o : done.values()) {
+      Change c = o.change();
+      if (o.status() == Outcome.Status.FAILED && c.action() == Action.UNLINK) {
+        failedUnlinks.put(new Ref(c.ref().namespace(), c.entry()), c.ref());
+      }
+    }
+    List<Change> out = new ArrayList<>();
+    for (Change c : changes) {
+      Ref sa = failedUnlinks.get(c.ref());
+      if (c.kind() == Kind.SECRET && c.action() == Action.DELETE && sa != null) {
+        String reason =
+            "not deleted: removing its entry from ServiceAccount "
+                + sa.name()
+                + " failed; both are tried again next reconcile";
+        done.put(c, new Outcome(c, Outcome.Status.SKIPPED, reason));
+      } else {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
   private List<Task> secretTasks(List<Change> changes, Set<Action> actions, Written written) {
     List<Task> tasks = new ArrayList<>();
     for (Change c : changes) {
@@ -143,10 +186,11 @@ public final class Applier {
     return tasks;
   }
 
-  private List<Task> serviceAccountTasks(List<Change> changes, Action action, Written written) {
+  private List<Task> serviceAccountTasks(
+      List<Change> changes, Set<Action> actions, Written written) {
     Map<Ref, List<Change>> bySa = new LinkedHashMap<>();
     for (Change c : changes) {
-      if (c.kind() == Kind.SERVICE_ACCOUNT && c.action() == action) {
+      if (c.kind() == Kind.SERVICE_ACCOUNT && actions.contains(c.action())) {
         bySa.computeIfAbsent(c.ref(), r -> new ArrayList<>()).add(c);
       }
     }

@@ -1,6 +1,7 @@
 package dev.pullsync.apply;
 
 import dev.pullsync.desired.DesiredSecret;
+import dev.pullsync.desired.Instance;
 import dev.pullsync.desired.Ownership;
 import dev.pullsync.desired.Ref;
 import dev.pullsync.live.ClusterView;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * (then it is read once, and becomes a conflict, an adoption, or, when our cache was behind, an
  * update). Updates start from our cached copy, keep its foreign labels and annotations, set ours
  * and the data, and carry its resourceVersion; a 409 Conflict reads the Secret fresh and retries.
+ * Deletes and replacements are {@link SecretRemoval}'s.
  */
 final class SecretWriter {
   private static final Logger LOG = LoggerFactory.getLogger(SecretWriter.class);
@@ -37,12 +39,14 @@ final class SecretWriter {
   private final ClusterView view;
   private final Throttle throttle;
   private final ApplyOptions options;
+  private final SecretRemoval removal;
 
   SecretWriter(KubernetesClient client, ClusterView view, Throttle throttle, ApplyOptions options) {
     this.client = client;
     this.view = view;
     this.throttle = throttle;
     this.options = options;
+    this.removal = new SecretRemoval(client, view, throttle);
   }
 
   Outcome write(Change change, Written written) {
@@ -51,7 +55,8 @@ final class SecretWriter {
           switch (change.action()) {
             case CREATE -> create(change, change.secret().orElseThrow(), written);
             case UPDATE, ADOPT -> update(change, change.secret().orElseThrow(), written);
-            case DELETE -> delete(change, written);
+            case REPLACE -> removal.replace(change, change.secret().orElseThrow(), written);
+            case DELETE -> removal.delete(change, written);
             default -> throw new IllegalArgumentException("not a Secret write: " + change.action());
           };
       LOG.info(
@@ -61,6 +66,10 @@ final class SecretWriter {
       LOG.warn("Secret {} not written: {}", change.ref(), r.getMessage());
       return new Outcome(change, Outcome.Status.FAILED, r.getMessage());
     } catch (RuntimeException e) {
+      if (ApiFailure.isNamespaceTerminating(e)) {
+        LOG.info("Secret {} not written: namespace terminating", change.ref());
+        return new Outcome(change, Outcome.Status.SKIPPED, ApiFailure.NAMESPACE_TERMINATING);
+      }
       String reason = ApiFailure.reason(e);
       LOG.warn("{} Secret {} failed: {}", change.action().display(), change.ref(), reason);
       return new Outcome(change, Outcome.Status.FAILED, reason);
@@ -68,18 +77,7 @@ final class SecretWriter {
   }
 
   private Outcome create(Change change, DesiredSecret want, Written written) {
-    Secret secret =
-        new SecretBuilder()
-            .withMetadata(
-                new ObjectMetaBuilder()
-                    .withNamespace(want.ref().namespace())
-                    .withName(want.ref().name())
-                    .withLabels(new HashMap<>(want.labels()))
-                    .withAnnotations(new HashMap<>(want.annotations()))
-                    .build())
-            .withType(want.type())
-            .withData(data(want))
-            .build();
+    Secret secret = fresh(want);
     try {
       throttle.acquire();
       written.secret(
@@ -94,13 +92,37 @@ final class SecretWriter {
     }
   }
 
+  /** A new Secret as {@code want} describes it. */
+  static Secret fresh(DesiredSecret want) {
+    return new SecretBuilder()
+        .withMetadata(
+            new ObjectMetaBuilder()
+                .withNamespace(want.ref().namespace())
+                .withName(want.ref().name())
+                .withLabels(new HashMap<>(want.labels()))
+                .withAnnotations(new HashMap<>(want.annotations()))
+                .build())
+        .withType(want.type())
+        .withData(data(want))
+        .build();
+  }
+
   /** The create met a Secret of that name: a foreign one, or ours that our cache had not seen. */
   private Outcome collided(Change change, DesiredSecret want, Written written) {
     Secret found = read(change.ref());
     if (found == null) {
       throw new Refusal("a Secret of this name came and went during the write; retried next time");
     }
-    if (isManaged(found)) {
+    Ownership.Owner owner = ownerOf(found);
+    if (owner == Ownership.Owner.OTHER_INSTANCE) {
+      String reason =
+          "a Secret of this name belongs to pullsync instance "
+              + found.getMetadata().getLabels().get(Ownership.INSTANCE_LABEL)
+              + "; left alone";
+      return new Outcome(
+          as(change, Action.CONFLICT, Drift.FOREIGN, reason), Outcome.Status.SKIPPED, reason);
+    }
+    if (owner == Ownership.Owner.OURS || owner == Ownership.Owner.LEGACY) {
       if (upToDate(found, want)) {
         return new Outcome(
             as(change, Action.NOOP, null, "up to date"), Outcome.Status.UNCHANGED, "up to date");
@@ -133,7 +155,7 @@ final class SecretWriter {
   private void writeOver(Ref ref, Secret base, DesiredSecret want, Action action, Written written) {
     Secret current = base;
     for (int attempt = 1; ; attempt++) {
-      if (action == Action.UPDATE && !isManaged(current)) {
+      if (action == Action.UPDATE && !updatable(current)) {
         throw new Refusal("no longer managed by pullsync; left alone");
       }
       if (!want.type().equals(current.getType())) {
@@ -178,20 +200,6 @@ final class SecretWriter {
         .build();
   }
 
-  private Outcome delete(Change change, Written written) {
-    Secret fresh = view.cachedSecret(change.ref()).orElseGet(() -> read(change.ref()));
-    if (fresh == null) {
-      return new Outcome(change, Outcome.Status.APPLIED, "already gone: " + change.reason());
-    }
-    if (!isManaged(fresh)) {
-      throw new Refusal("no longer managed by pullsync; not deleted");
-    }
-    throttle.acquire();
-    client.secrets().inNamespace(change.ref().namespace()).withName(change.ref().name()).delete();
-    written.secretDeleted(change.ref());
-    return applied(change);
-  }
-
   private Secret read(Ref ref) {
     throttle.acquire();
     return client.secrets().inNamespace(ref.namespace()).withName(ref.name()).get();
@@ -206,12 +214,12 @@ final class SecretWriter {
         && annotations.entrySet().containsAll(want.annotations().entrySet());
   }
 
-  private static Outcome applied(Change change) {
+  static Outcome applied(Change change) {
     return new Outcome(change, Outcome.Status.APPLIED, change.reason());
   }
 
   /** The change as the write turned out to be (the plan could not know of the collision). */
-  private static Change as(Change c, Action action, Drift drift, String reason) {
+  static Change as(Change c, Action action, Drift drift, String reason) {
     return new Change(
         action,
         c.kind(),
@@ -224,10 +232,23 @@ final class SecretWriter {
         c.secret());
   }
 
-  private static boolean isManaged(Secret s) {
-    Map<String, String> labels = s.getMetadata().getLabels();
-    return labels != null
-        && Ownership.MANAGED_BY_VALUE.equals(labels.get(Ownership.MANAGED_BY_LABEL));
+  private Ownership.Owner ownerOf(Secret s) {
+    return ownerOf(s, view.instance());
+  }
+
+  /** Who owns {@code s}, as seen by {@code instance}. */
+  static Ownership.Owner ownerOf(Secret s, Instance instance) {
+    return Ownership.ownerOf(
+        copy(s.getMetadata().getLabels()),
+        copy(s.getMetadata().getAnnotations()),
+        s.getMetadata().getNamespace(),
+        instance);
+  }
+
+  /** Ours, or written by a version without instances (the upgrade adopts it). */
+  private boolean updatable(Secret s) {
+    Ownership.Owner owner = ownerOf(s);
+    return owner == Ownership.Owner.OURS || owner == Ownership.Owner.LEGACY;
   }
 
   private static Map<String, String> data(DesiredSecret want) {

@@ -3,7 +3,6 @@ package dev.pullsync.apply;
 import dev.pullsync.desired.Ownership;
 import dev.pullsync.desired.Ref;
 import dev.pullsync.live.ClusterView;
-import dev.pullsync.plan.Action;
 import dev.pullsync.plan.Change;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -20,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Adds or removes our entries in one ServiceAccount's {@code imagePullSecrets}: starts from the
  * informer's cached copy (no read request), keeps every other entry and the order, records our
- * entries in the owned-pull-secrets annotation, and updates with the resourceVersion; on 409 it
- * reads the ServiceAccount fresh and retries (bounded).
+ * entries in our instance's owned-entries annotation (a link also takes the entry out of the
+ * annotation of a version without instances; a release drops it from ours and keeps the entry), and
+ * updates with the resourceVersion; on 409 it reads the ServiceAccount fresh and retries (bounded).
  */
 final class ServiceAccountWriter {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceAccountWriter.class);
@@ -48,7 +48,7 @@ final class ServiceAccountWriter {
         if (fresh == null) {
           return all(changes, Outcome.Status.PENDING, "ServiceAccount does not exist (yet)");
         }
-        ServiceAccount next = merged(fresh, changes);
+        ServiceAccount next = merged(fresh, changes, Ownership.ownedKey(view.instance()));
         if (next != null) {
           throttle.acquire();
           written.serviceAccount(
@@ -59,6 +59,9 @@ final class ServiceAccountWriter {
             .map(c -> new Outcome(c, Outcome.Status.APPLIED, c.reason()))
             .toList();
       } catch (RuntimeException e) {
+        if (ApiFailure.isNamespaceTerminating(e)) {
+          return all(changes, Outcome.Status.SKIPPED, ApiFailure.NAMESPACE_TERMINATING);
+        }
         reason = ApiFailure.reason(e);
         if (!ApiFailure.isConflict(e)) {
           break;
@@ -80,7 +83,7 @@ final class ServiceAccountWriter {
   }
 
   /** The updated ServiceAccount, or null when it already says what we want. */
-  private static ServiceAccount merged(ServiceAccount fresh, List<Change> changes) {
+  private static ServiceAccount merged(ServiceAccount fresh, List<Change> changes, String key) {
     List<LocalObjectReference> refs =
         new ArrayList<>(
             fresh.getImagePullSecrets() == null ? List.of() : fresh.getImagePullSecrets());
@@ -88,27 +91,33 @@ final class ServiceAccountWriter {
         fresh.getMetadata().getAnnotations() == null
             ? new HashMap<>()
             : new HashMap<>(fresh.getMetadata().getAnnotations());
-    SortedSet<String> owned = Ownership.ownedEntries(annotations.get(Ownership.OWNED_PULL_SECRETS));
-    List<LocalObjectReference> before = List.copyOf(refs);
-    String ownedBefore = Ownership.ownedAnnotation(owned);
+    SortedSet<String> owned = Ownership.ownedEntries(annotations.get(key));
+    SortedSet<String> legacy =
+        Ownership.ownedEntries(annotations.get(Ownership.OWNED_PULL_SECRETS));
+    Map<String, String> before = Map.copyOf(annotations);
+    List<LocalObjectReference> refsBefore = List.copyOf(refs);
     for (Change c : changes) {
       String entry = c.entry();
-      if (c.action() == Action.LINK) {
-        if (refs.stream().noneMatch(r -> entry.equals(r.getName()))) {
-          refs.add(new LocalObjectReference(entry));
+      switch (c.action()) {
+        case LINK -> {
+          if (refs.stream().noneMatch(r -> entry.equals(r.getName()))) {
+            refs.add(new LocalObjectReference(entry));
+          }
           owned.add(entry);
+          legacy.remove(entry);
         }
-      } else if (owned.remove(entry)) {
-        refs.removeIf(r -> entry.equals(r.getName()));
+        case RELEASE -> owned.remove(entry);
+        default -> {
+          if (owned.remove(entry)) {
+            refs.removeIf(r -> entry.equals(r.getName()));
+          }
+        }
       }
     }
-    if (refs.equals(before) && Ownership.ownedAnnotation(owned).equals(ownedBefore)) {
+    put(annotations, key, owned);
+    put(annotations, Ownership.OWNED_PULL_SECRETS, legacy);
+    if (refs.equals(refsBefore) && annotations.equals(before)) {
       return null;
-    }
-    if (owned.isEmpty()) {
-      annotations.remove(Ownership.OWNED_PULL_SECRETS);
-    } else {
-      annotations.put(Ownership.OWNED_PULL_SECRETS, Ownership.ownedAnnotation(owned));
     }
     return new ServiceAccountBuilder(fresh)
         .editMetadata()
@@ -118,12 +127,24 @@ final class ServiceAccountWriter {
         .build();
   }
 
+  private static void put(Map<String, String> annotations, String key, SortedSet<String> names) {
+    if (names.isEmpty()) {
+      annotations.remove(key);
+    } else {
+      annotations.put(key, Ownership.ownedAnnotation(names));
+    }
+  }
+
   private static List<Outcome> all(List<Change> changes, Outcome.Status status, String reason) {
     return changes.stream().map(c -> new Outcome(c, status, reason)).toList();
   }
 
   private static String verb(Change c) {
-    return c.action() == Action.LINK ? "linked" : "unlinked";
+    return switch (c.action()) {
+      case LINK -> "linked";
+      case RELEASE -> "released (kept, no longer ours)";
+      default -> "unlinked";
+    };
   }
 
   private void pause(int attempt) {

@@ -14,6 +14,7 @@ final class Throttle {
   private final Sleeper sleeper;
   private double tokens;
   private long last;
+  private volatile boolean stopped;
 
   /** How a caller waits (injected so tests need not sleep). */
   interface Sleeper {
@@ -37,8 +38,19 @@ final class Throttle {
         n -> Thread.sleep(n / 1_000_000, (int) (n % 1_000_000)));
   }
 
-  /** Takes one token, waiting until one is free. */
+  /**
+   * Stops (or resumes) every request: once stopped, {@link #acquire()} throws {@link WritesStopped}
+   * instead of letting a request through, including callers already waiting.
+   */
+  void stop(boolean stop) {
+    this.stopped = stop;
+  }
+
+  /** Takes one token, waiting until one is free; throws {@link WritesStopped} when stopped. */
   void acquire() {
+    if (stopped) {
+      throw new WritesStopped();
+    }
     long wait;
     synchronized (this) {
       long now = nanos.getAsLong();
@@ -54,6 +66,16 @@ final class Throttle {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while throttled", e);
       }
+    }
+    if (stopped) {
+      throw new WritesStopped(); // checked again right before the request is sent
+    }
+  }
+
+  /** A request not sent because this replica may no longer write (it lost its lease). */
+  static final class WritesStopped extends RuntimeException {
+    WritesStopped() {
+      super("not sent: this replica no longer holds the lease", null, false, false);
     }
   }
 }

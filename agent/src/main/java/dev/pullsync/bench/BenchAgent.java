@@ -38,6 +38,7 @@ import java.util.Optional;
  * ServiceAccount events drive it.
  */
 final class BenchAgent implements AutoCloseable {
+  private static final Instance INSTANCE = Instance.derived("pullsync", "bench");
   private final KubernetesClient client;
   private final ClusterView view;
   private final Unsealer unsealer;
@@ -50,7 +51,7 @@ final class BenchAgent implements AutoCloseable {
             .withConfig(
                 new ConfigBuilder(BenchServer.config(url)).withUserAgent("pullsync").build())
             .build();
-    this.view = new ClusterView(client, Duration.ofMinutes(10));
+    this.view = new ClusterView(client, Duration.ofMinutes(10), INSTANCE);
     this.unsealer = new Unsealer(spec.keyRing(), BenchSpec.AGENT_NAMESPACE);
     GitSource source =
         new GitSource(
@@ -64,11 +65,11 @@ final class BenchAgent implements AutoCloseable {
         new Reconciler(
             new Revisions(source::fetch, loader::load, unsealer::unseal),
             view,
-            new Planner(Policy.defaults()),
+            new Planner(Policy.defaults(), INSTANCE),
             new Applier(client, view, apply),
             discard,
             "bench",
-            Instance.derived("pullsync", "bench"),
+            INSTANCE,
             Clock.systemUTC());
   }
 

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
  * server that counts every request, seeds namespaces, runs the real engine through six phases and
  * prints one table of figures with the targets beside them ({@code --json} for machines). Exits 1
  * when a hard target is missed: a no-op reconcile sends a request, a drift repair sends more or
- * other than the writes needed, or a rotation writes more than the affected Secrets.
+ * other than the writes needed, a rotation writes more than the affected Secrets, or a new
+ * namespace's ServiceAccount is linked later than 1 s after its creation (p99).
  */
 @Command(
     name = "bench",
@@ -36,6 +37,12 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--added", defaultValue = "100", description = "Namespaces created in phase 5.")
   int added;
+
+  @Option(
+      names = "--added-rate",
+      defaultValue = "20",
+      description = "Namespaces created per second in phase 5.")
+  int addedRate;
 
   @Option(names = "--json", description = "Print the figures as JSON instead of a table.")
   boolean json;
@@ -80,6 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
           new Benchmark.Settings(
               settings.namespaces(),
               settings.added(),
+              settings.addedPerSecond(),
               settings.apply(),
               settings.keyBits(),
               settings.workDir(),
@@ -93,7 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
       Path work = Files.createTempDirectory("pullsync-bench");
       ApplyOptions apply =
           ApplyOptions.defaults().withRate(qps, burst).withConcurrency(writeConcurrency);
-      return new Benchmark.Settings(namespaces, added, apply, keyBits, work, "");
+      return new Benchmark.Settings(namespaces, added, addedRate, apply, keyBits, work, "");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -12,15 +12,16 @@ import java.util.Map;
 
 /**
  * The six phases, in order, against one API server: cold start and first rollout, a no-op scheduled
- * reconcile, 1% drift repaired, a credential rotation, 100 namespaces created while the agent runs
- * on events, and the heap at steady state. Each phase resets the server's request counts first, so
- * its figures are its own.
+ * reconcile, 1% drift repaired, a credential rotation, namespaces created at a steady rate while
+ * the agent runs on events (latency per namespace), and the heap at steady state. Each phase resets
+ * the server's request counts first, so its figures are its own.
  */
 final class Benchmark {
   /** What to run. */
   record Settings(
       int namespaces,
       int added,
+      int addedPerSecond,
       ApplyOptions apply,
       int keyBits,
       Path workDir,

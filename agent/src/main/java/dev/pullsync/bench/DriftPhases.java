@@ -2,7 +2,6 @@ package dev.pullsync.bench;
 
 import dev.pullsync.desired.Ref;
 import dev.pullsync.live.ClusterView;
-import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import java.io.PrintStream;
@@ -14,7 +13,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Phases 3 to 5: changes made behind the agent's back (drift), in Git (rotation) and to the set of
- * namespaces (100 new ones while the agent runs on events), each with the requests it cost.
+ * namespaces ({@link NewNamespacesPhase}), each with the requests it cost.
  */
 final class DriftPhases {
   private static final Duration WAIT = Duration.ofMinutes(10);
@@ -44,7 +43,8 @@ final class DriftPhases {
   void run() {
     drift();
     rotation();
-    newNamespaces();
+    new NewNamespacesPhase(cluster, agent, figures, progress)
+        .run(settings.namespaces(), settings.added(), settings.addedPerSecond());
   }
 
   /** 1% of namespaces, a third each: glob Secret deleted, its data edited, its SA entry removed. */
@@ -156,53 +156,8 @@ final class DriftPhases {
     figures.add(Figure.info(phase, "CPU time (agent process)", s.cpu()));
   }
 
-  private void newNamespaces() {
-    String phase = "5 new namespaces";
-    int n = settings.namespaces();
-    int added = settings.added();
-    progress.printf("phase 5: %d namespaces created at once, agent running on events%n", added);
-    agent.startEventPath();
-    cluster.resetCounts();
-    Meter meter = Meter.start();
-    cluster.seed(n, n + added);
-    Meter.Sample created = meter.stop();
-    boolean served = Meter.await(() -> allServed(n, n + added), WAIT);
-    Meter.Sample s = meter.stop();
-    RequestCounts c = cluster.counts();
-    long expected = CostModel.secrets(n, n + added) + added;
-    figures.add(Figure.info(phase, "creating them took", created.wall()));
-    figures.add(
-        Figure.soft(
-            phase,
-            "time until all served",
-            served ? s.wall() : "not within " + WAIT,
-            "seconds, not the next tick",
-            served && s.wallMillis() <= 30_000));
-    figures.add(
-        Figure.soft(
-            phase,
-            "requests",
-            c.total() + " (" + c.describe() + ")",
-            expected + " writes, 0 reads",
-            c.total() == expected));
-    figures.add(Figure.info(phase, "CPU time (agent process)", s.cpu()));
-  }
-
-  private boolean allServed(int from, int to) {
-    ClusterView view = agent.view();
-    for (int i = from; i < to; i++) {
-      String ns = BenchCluster.namespace(i);
-      Optional<ServiceAccount> sa = view.cachedServiceAccount(new Ref(ns, "default"));
-      if (!linked(sa, BenchSpec.BY_GLOB) || (i % 2 == 0 && !linked(sa, BenchSpec.BY_SELECTOR))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static boolean linked(Optional<ServiceAccount> sa, String entry) {
-    List<LocalObjectReference> refs = sa.map(ServiceAccount::getImagePullSecrets).orElse(null);
-    return refs != null && refs.stream().anyMatch(r -> entry.equals(r.getName()));
+    return NewNamespacesPhase.linked(sa, entry);
   }
 
   private static String version(Secret s) {

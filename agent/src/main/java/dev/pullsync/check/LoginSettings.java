@@ -1,6 +1,5 @@
 package dev.pullsync.check;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,6 +14,9 @@ public record LoginSettings(boolean enabled, Map<String, String> endpoints) {
     endpoints = Map.copyOf(Objects.requireNonNull(endpoints, "endpoints"));
   }
 
+  /** How long an image verdict stands before the image is asked for again. */
+  public static final java.time.Duration IMAGE_RECHECK = java.time.Duration.ofMinutes(5);
+
   /** Checking (or not), every registry dialled at its own address. */
   public LoginSettings(boolean enabled) {
     this(enabled, Map.of());
@@ -22,13 +24,13 @@ public record LoginSettings(boolean enabled, Map<String, String> endpoints) {
 
   /** The gate these settings describe. */
   public LoginGate gate() {
-    return gate(Clock.systemUTC());
-  }
-
-  /** The gate these settings describe, timing re-checks with {@code clock}. */
-  public LoginGate gate(Clock clock) {
-    return enabled
-        ? LoginGate.checking(new RegistryLogin(endpoints)::check, clock)
-        : LoginGate.disabled();
+    if (!enabled) {
+      return LoginGate.disabled();
+    }
+    RegistryLogin login = new RegistryLogin(endpoints);
+    return LoginGate.checking(login::check)
+        .withImages(
+            new ImageGate(
+                new ManifestCheck(login)::check, java.time.Clock.systemUTC(), IMAGE_RECHECK));
   }
 }

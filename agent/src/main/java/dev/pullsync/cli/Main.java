@@ -14,11 +14,13 @@ import picocli.CommandLine.ParseResult;
 @Command(
     name = "pullsync",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT,
     version = "pullsync 0.1.0",
     description = "Keeps container-registry pull credentials in Kubernetes exactly as Git says.",
     subcommands = {
       SealCommand.class,
       UnsealCommand.class,
+      ResealCommand.class,
       KeygenCommand.class,
       ValidateCommand.class,
       RunCommand.class,
@@ -35,7 +37,14 @@ public final class Main {
 
   /** Runs the command line and returns the exit code (tests call this instead of main). */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    CommandLine cl = commandLine();
+    try {
+      return cl.execute(args);
+    } catch (Error e) { // picocli maps exceptions only; an Error would end the JVM with a trace
+      cl.getErr().println("pullsync: internal error: " + e.getClass().getSimpleName());
+      cl.getErr().flush();
+      return ExitCode.INTERNAL;
+    }
   }
 
   /** The configured picocli command line, with the exit-code mapping installed. */
@@ -65,7 +74,7 @@ public final class Main {
     PrintWriter err = cl.getErr();
     if (ex instanceof InvalidSpecException invalid) {
       for (Problem p : invalid.problems()) {
-        err.println(p);
+        err.println(p.location().isCommandLine() ? "pullsync: " + p : p.toString());
       }
       return ExitCode.INVALID_INPUT;
     }

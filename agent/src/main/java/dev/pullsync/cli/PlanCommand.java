@@ -40,7 +40,8 @@ public final class PlanCommand implements Callable<Integer> {
     PlanFormat output = format();
     Clock clock = Clock.systemUTC();
     try (KubernetesClient client = shared.client();
-        Engine engine = Engine.open(shared.engineSettings(), client, Reporter.disabled(), clock)) {
+        Engine engine =
+            Engine.open(shared.engineSettings().oneShot(), client, Reporter.disabled(), clock)) {
       Plan plan = engine.reconciler().plan(Trigger.full("plan"));
       spec.commandLine().getOut().print(output.render(plan));
       spec.commandLine().getOut().flush();

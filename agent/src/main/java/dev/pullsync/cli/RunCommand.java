@@ -54,7 +54,7 @@ public final class RunCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     try (KubernetesClient client = shared.client();
         Engine engine =
-            Engine.open(shared.engineSettings(), client, shared.reporter(clock), clock)) {
+            Engine.open(shared.engineSettings().oneShot(), client, shared.reporter(clock), clock)) {
       Report report = engine.reconciler().run(Trigger.full("run-once"));
       RunSummary.print(report, spec.commandLine().getOut());
       spec.commandLine().getOut().flush();

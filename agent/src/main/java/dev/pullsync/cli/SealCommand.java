@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Encrypt standard input with a sealed-secrets certificate; print base64 (kubeseal --raw).",
-      "Example: printf %s \"$PASSWORD\" | pullsync seal --cert tls.crt --scope namespace-wide"
+      "Example: printf %%s \"$PASSWORD\" | pullsync seal --cert tls.crt --scope namespace-wide"
           + " --namespace pullsync"
     })
 final class SealCommand implements Callable<Integer> {
@@ -61,6 +61,15 @@ final class SealCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!Files.isRegularFile(cert)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--cert "
+              + cert
+              + (Files.exists(cert)
+                  ? ": not a regular file"
+                  : ": no such file (it does not exist)"));
+    }
     Scope s = scope();
     requireNamesFor(s);
     String pem = readCert();

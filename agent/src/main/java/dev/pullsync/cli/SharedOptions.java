@@ -276,12 +276,31 @@ public final class SharedOptions {
     KubernetesClientBuilder builder = new KubernetesClientBuilder();
     try {
       if (kubeconfig != null) {
-        builder.withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)));
+        builder.withConfig(kubeconfigFile());
       }
       customizer.accept(builder);
       return builder.build();
     } catch (IOException e) {
       throw new ParameterException(spec.commandLine(), "--kubeconfig: cannot read " + kubeconfig);
+    }
+  }
+
+  private Config kubeconfigFile() throws IOException {
+    if (!Files.isRegularFile(kubeconfig)) {
+      throw new ParameterException(
+          spec.commandLine(), "--kubeconfig " + kubeconfig + ": no such file");
+    }
+    try {
+      return Config.fromKubeconfig(Files.readString(kubeconfig));
+    } catch (RuntimeException e) {
+      // fabric8's messages may quote the file; it can hold a token, so name the type only.
+      throw new ParameterException(
+          spec.commandLine(),
+          "--kubeconfig "
+              + kubeconfig
+              + ": not a usable kubeconfig ("
+              + e.getClass().getSimpleName()
+              + ")");
     }
   }
 

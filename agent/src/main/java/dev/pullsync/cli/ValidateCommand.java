@@ -54,6 +54,11 @@ final class ValidateCommand implements Callable<Integer> {
     }
     // InvalidSpecException reaches Main, which prints every problem and exits 2.
     Spec spec = new SpecLoader(namespace).load(dir);
+    if (spec.registries().isEmpty() && spec.pullSecrets().isEmpty()) {
+      // A wrong path in CI must not pass as an empty, valid spec.
+      err.println("pullsync validate: " + dir + ": no Registry or PullSecret found (wrong path?)");
+      return ExitCode.INVALID_INPUT;
+    }
     if (verbose) {
       for (RegistrySpec r : spec.registries()) {
         out.println(

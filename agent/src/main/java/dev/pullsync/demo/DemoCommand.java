@@ -75,13 +75,22 @@ public final class DemoCommand implements Callable<Integer> {
       description = "text or json (logs go to stderr).")
   String logFormat;
 
+  /** Where the temporary folder is made (the system's temp folder unless a test sets it). */
+  Path tempParent;
+
   @Override
   public Integer call() throws Exception {
     LogFormat.parse(logFormat).apply();
     Outbound.restrict(); // the demo dials loopback only, whatever the example names
     PrintWriter out = spec.commandLine().getOut();
     Path work =
-        dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("pullsync-demo-");
+        dir != null
+            ? Files.createDirectories(dir)
+            : tempParent != null
+                ? Files.createTempDirectory(tempParent, "pullsync-demo-")
+                : Files.createTempDirectory("pullsync-demo-");
+    // A folder we made is ours to remove on exit; one the user named with --dir is kept.
+    Path temporary = dir == null ? work : null;
     out.println("Starting an in-process Kubernetes API with sample namespaces ...");
     DemoCluster cluster = DemoCluster.start();
     cluster.seedDemo();
@@ -94,7 +103,7 @@ public final class DemoCommand implements Callable<Integer> {
     LocalRegistry registry = new LocalRegistry(Challenge.BASIC, USER, PASSWORD);
     Engine engine =
         DemoEngine.open(client, repo, key, work, Clock.systemUTC(), metrics, registry.address());
-    Session session = new Session(cluster, client, engine, registry);
+    Session session = new Session(cluster, client, engine, registry, temporary);
     try {
       printPlan(out, engine.reconciler().plan(Trigger.full("demo")), repo);
       BlockingQueue<Report> reports = new LinkedBlockingQueue<>();
@@ -112,10 +121,12 @@ public final class DemoCommand implements Callable<Integer> {
               + " stands in for "
               + String.join(", ", DemoEngine.servers(repo))
               + " (the demo dials loopback only)");
-      printHowToLook(out, kubeconfig, agent.httpPort());
       if (once) {
+        out.println("(--once: the demo API has stopped; run without --once to look with kubectl)");
+        out.flush();
         return first.result() == Report.Result.FAILED ? ExitCode.FAILED : ExitCode.OK;
       }
+      printHowToLook(out, kubeconfig, agent.httpPort());
       return serve(out, session, reports);
     } finally {
       session.close();
@@ -188,8 +199,9 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private static void printHowToLook(PrintWriter out, Path kubeconfig, int httpPort) {
-    String k = "kubectl --kubeconfig " + kubeconfig;
-    out.println("== Look with kubectl:");
+    String k = "kubectl";
+    out.println("== Look with kubectl (in another shell, while this one serves):");
+    out.println("  export KUBECONFIG=" + kubeconfig);
     out.println("  " + k + " get secret harbor-credentials -n user-example-com");
     out.println("  " + k + " get sa default -n user-example-com -o yaml");
     out.println("  " + k + " create namespace team-c    # not selected: gets nothing");
@@ -212,32 +224,53 @@ public final class DemoCommand implements Callable<Integer> {
     private final KubernetesClient client;
     private final Engine engine;
     private final LocalRegistry registry;
+    private final Path temporary;
     private volatile Agent agent;
     private boolean closed;
 
-    Session(DemoCluster cluster, KubernetesClient client, Engine engine, LocalRegistry registry) {
+    Session(
+        DemoCluster cluster,
+        KubernetesClient client,
+        Engine engine,
+        LocalRegistry registry,
+        Path temporary) {
       this.cluster = cluster;
       this.client = client;
       this.engine = engine;
       this.registry = registry;
+      this.temporary = temporary;
     }
 
     synchronized boolean closed() {
       return closed;
     }
 
+    /**
+     * Stops everything. An interrupt (how a caller stops the demo) is held back while closing, so
+     * the servers can wait for their threads, and set again afterwards.
+     */
     synchronized void close() {
       if (closed) {
         return;
       }
       closed = true;
-      if (agent != null) {
-        agent.close();
+      boolean interrupted = Thread.interrupted();
+      try {
+        if (agent != null) {
+          agent.close();
+        }
+        engine.close();
+        client.close();
+        cluster.close();
+        registry.close();
+        if (temporary != null) {
+          TempFolder.delete(temporary);
+        }
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
-      engine.close();
-      client.close();
-      cluster.close();
-      registry.close();
     }
   }
 }

@@ -13,9 +13,11 @@ import java.util.stream.Collectors;
 /**
  * Resolves one PullSecret's namespace selection against the live namespaces: {@code names} ∪ {@code
  * patterns} ∪ {@code selector}, minus {@code exclude} and the {@code pullsync.dev/exclude: "true"}
- * opt-out; terminating namespaces are skipped.
+ * opt-out; terminating namespaces are skipped, each with a notice.
  */
 final class NamespaceResolver {
+  /** The notice for a selected namespace being deleted: nothing is written there. */
+  static final String TERMINATING = "namespace terminating; skipped";
 
   /** The namespaces targeted, and listed names that do not exist or are terminating. */
   record Resolution(List<String> targets, List<Notice> notices) {
@@ -30,18 +32,20 @@ final class NamespaceResolver {
         inventory.namespaces().stream()
             .collect(Collectors.toMap(Inventory.Namespace::name, Function.identity(), (a, b) -> a));
     List<String> targets = new ArrayList<>();
+    List<Notice> notices = new ArrayList<>();
     for (Inventory.Namespace ns : inventory.namespaces().stream().sorted(byNameOrder()).toList()) {
-      if (!ns.terminating() && included(selection, ns) && !excluded(selection, ns)) {
-        targets.add(ns.name());
+      if (included(selection, ns) && !excluded(selection, ns)) {
+        if (ns.terminating()) {
+          notices.add(new Notice(pullSecret, ns.name(), TERMINATING));
+        } else {
+          targets.add(ns.name());
+        }
       }
     }
-    List<Notice> notices = new ArrayList<>();
     for (String name : Set.copyOf(selection.names()).stream().sorted().toList()) {
       Optional<Inventory.Namespace> ns = Optional.ofNullable(byName.get(name));
       if (ns.isEmpty()) {
         notices.add(new Notice(pullSecret, name, "namespace listed in names does not exist"));
-      } else if (ns.get().terminating()) {
-        notices.add(new Notice(pullSecret, name, "namespace is terminating; skipped"));
       }
     }
     return new Resolution(targets, notices);

@@ -25,11 +25,27 @@ import java.util.TreeMap;
  */
 public final class Renderer {
   private final NamespaceResolver resolver = new NamespaceResolver();
+  private final Instance instance;
   private Unsealed lastUnsealed;
   private Map<String, Payload> lastPayloads;
 
   /** One PullSecret's rendered data, shared by all its namespaces. */
   private record Payload(Credential data, List<String> servers, String fingerprint) {}
+
+  /** A renderer whose Secrets carry {@code instance}'s ownership label. */
+  public Renderer(Instance instance) {
+    this.instance = java.util.Objects.requireNonNull(instance, "instance");
+  }
+
+  /**
+   * Checks that every PullSecret's credentials form a {@code .dockerconfigjson}, rendering no
+   * namespace.
+   *
+   * @throws InvalidSpecException when one cannot (a stalled failure)
+   */
+  public static void checkPayloads(Unsealed unsealed) {
+    payloads(unsealed);
+  }
 
   /** Renders the whole cluster. */
   public Desired render(Unsealed unsealed, Inventory inventory, String revision) {
@@ -57,7 +73,7 @@ public final class Renderer {
         if (first != null && inScope) {
           notices.add(new Notice(ps.name(), ns, sameSecret(ps, first)));
         } else if (first == null && inScope) {
-          secrets.add(secret(ps, ns, payloads.get(ps.name()), revision));
+          secrets.add(secret(ps, ns, payloads.get(ps.name()), revision, instance));
           links.addAll(links(ps, ns, inventory.serviceAccountsIn(ns)));
         }
       }
@@ -84,15 +100,23 @@ public final class Renderer {
   }
 
   private static DesiredSecret secret(
-      PullSecretSpec ps, String namespace, Payload payload, String revision) {
+      PullSecretSpec ps, String namespace, Payload payload, String revision, Instance instance) {
     Map<String, String> labels =
         Map.of(
             Ownership.MANAGED_BY_LABEL,
             Ownership.MANAGED_BY_VALUE,
+            Ownership.INSTANCE_LABEL,
+            instance.name(),
             Ownership.PULL_SECRET_LABEL,
             ps.name());
     Map<String, String> annotations =
-        Map.of(Ownership.SOURCE_REVISION, revision, Ownership.FINGERPRINT, payload.fingerprint());
+        Map.of(
+            Ownership.SOURCE_REVISION,
+            revision,
+            Ownership.FINGERPRINT,
+            payload.fingerprint(),
+            Ownership.MADE_FOR,
+            namespace);
     return new DesiredSecret(
         new Ref(namespace, ps.secretName()),
         ps.name(),

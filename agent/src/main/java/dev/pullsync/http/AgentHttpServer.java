@@ -10,9 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent's one HTTP port: {@code GET /healthz} (the process is alive), {@code GET /readyz} (200,
- * or 503 with the reason), {@code GET /metrics} (Prometheus text) and {@code POST /hooks/git} (a
- * verified Git push webhook queues a full fetch and reconcile: 202). Served by {@link
+ * The agent's one HTTP port: {@code GET /healthz} (the reconcile loop turns, see {@link
+ * dev.pullsync.schedule.Watchdog}; else 503 with the reason), {@code GET /readyz} (informers
+ * synced; else 503 with the reason), {@code GET /metrics} (Prometheus text) and {@code POST
+ * /hooks/git} (a verified Git push webhook queues a full fetch and reconcile: 202; a standby
+ * replica answers 503 with {@code Retry-After}, see {@link GitWebhook}). Served by {@link
  * SmallHttpServer} within {@link HttpLimits}: no client, however slow, can keep health and
  * readiness from answering. A new page is one more line in {@link #routes}.
  */
@@ -48,7 +50,7 @@ public final class AgentHttpServer implements AutoCloseable {
       AgentMetrics metrics,
       Optional<WebhookVerifier> webhook,
       Consumer<Trigger> submit) {
-    Routes routes = routes(readiness, metrics, new GitWebhook(webhook, submit));
+    Routes routes = routes(readiness, metrics, new GitWebhook(webhook, submit, readiness::leading));
     try {
       SmallHttpServer server = SmallHttpServer.start(address, routes, limits);
       log.info("Serving {} on port {}", routes.paths(), server.port());
@@ -60,7 +62,7 @@ public final class AgentHttpServer implements AutoCloseable {
 
   private static Routes routes(Readiness readiness, AgentMetrics metrics, GitWebhook hook) {
     return new Routes()
-        .inline("/healthz", r -> HttpResponse.text(200, "ok\n"))
+        .inline("/healthz", r -> alive(readiness))
         .inline("/readyz", r -> ready(readiness))
         .get("/metrics", r -> HttpResponse.of(200, "text/plain; version=0.0.4", metrics.scrape()))
         .post("/hooks/git", hook::handle);
@@ -74,6 +76,13 @@ public final class AgentHttpServer implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+  }
+
+  private static HttpResponse alive(Readiness readiness) {
+    Optional<String> reason = readiness.notAliveReason();
+    return reason.isEmpty()
+        ? HttpResponse.text(200, "ok\n")
+        : HttpResponse.text(503, "unhealthy: " + reason.get() + "\n");
   }
 
   private static HttpResponse ready(Readiness readiness) {

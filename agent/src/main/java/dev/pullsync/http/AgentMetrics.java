@@ -15,6 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,6 +39,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code pullsync_git_fetch_failures_total}
  *   <li>{@code pullsync_last_success_timestamp_seconds}
  *   <li>{@code pullsync_credential_expiry_days{registry}}: days until a Registry's {@code expires}
+ *   <li>{@code pullsync_enforced_revision_info{revision,origin}}: 1 for the revision enforced,
+ *       {@code origin} {@code git} or {@code stored} (the cluster's copy, after a restart)
+ *   <li>{@code pullsync_git_unreachable_since_timestamp_seconds}: when Git became unreachable (Unix
+ *       time; 0 while it is reachable)
  * </ul>
  */
 public final class AgentMetrics implements ReconcileQueue.RunListener, EngineObserver {
@@ -49,6 +55,8 @@ public final class AgentMetrics implements ReconcileQueue.RunListener, EngineObs
   private final MultiGauge drift;
   private final MultiGauge expiry;
   private final ApiRequestCounter apiRequests;
+  private final MultiGauge enforced;
+  private final AtomicLong unreachableSinceSeconds = new AtomicLong();
 
   public AgentMetrics(Clock clock) {
     this.clock = clock;
@@ -77,6 +85,17 @@ public final class AgentMetrics implements ReconcileQueue.RunListener, EngineObs
             .baseUnit("days")
             .register(registry);
     this.apiRequests = new ApiRequestCounter(registry);
+    this.enforced =
+        MultiGauge.builder("pullsync.enforced.revision.info")
+            .description("The revision enforced (origin git, or stored after a restart)")
+            .register(registry);
+    Gauge.builder(
+            "pullsync.git.unreachable.since.timestamp",
+            unreachableSinceSeconds,
+            AtomicLong::doubleValue)
+        .description("When Git became unreachable (Unix time; 0 while reachable)")
+        .baseUnit("seconds")
+        .register(registry);
     for (Report.Result result : Report.Result.values()) {
       reconciles(result.display().toLowerCase(Locale.ROOT));
     }
@@ -108,7 +127,7 @@ public final class AgentMetrics implements ReconcileQueue.RunListener, EngineObs
   }
 
   @Override
-  public void failed(Trigger trigger, RuntimeException error, Duration took) {
+  public void failed(Trigger trigger, Throwable error, Duration took) {
     reconciles("error").increment();
     duration.record(took);
   }
@@ -123,14 +142,18 @@ public final class AgentMetrics implements ReconcileQueue.RunListener, EngineObs
     gitFetchFailed();
   }
 
-  /** {@code pullsync_registry_login_total{registry,result}}: one per registry actually asked. */
   @Override
-  public void registryChecked(String name, String result) {
-    Counter.builder("pullsync.registry.login")
-        .description("Registry login checks of new credentials, by registry and verdict")
-        .tags("registry", name, "result", result)
-        .register(registry)
-        .increment();
+  public void enforcing(
+      Optional<String> revision, boolean stored, Optional<Instant> gitUnreachableSince) {
+    enforced.register(
+        revision.stream()
+            .map(
+                r ->
+                    MultiGauge.Row.of(
+                        Tags.of("revision", r, "origin", stored ? "stored" : "git"), 1))
+            .collect(java.util.stream.Collectors.toList()),
+        true);
+    unreachableSinceSeconds.set(gitUnreachableSince.map(Instant::getEpochSecond).orElse(0L));
   }
 
   /** The registries of the newest revision that loaded: their expiry dates become gauges. */

@@ -1,23 +1,21 @@
 package dev.pullsync.http;
 
-import dev.pullsync.reconcile.Trigger;
-import dev.pullsync.report.Report;
-import dev.pullsync.schedule.ReconcileQueue;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * Whether the agent is ready: its informers have synced and (when it leads) the last reconcile
- * fetched, parsed and unsealed its revision. A replica on standby behind leader election is ready
- * once synced. The reason for not being ready is one line without any credential.
+ * Health for Kubernetes. Readiness means "can serve": the informers have synced (and HTTP answers,
+ * or no probe would reach this). It does not depend on the newest revision: an invalid revision
+ * shows in the report, metrics and logs, and a pod taken out of its Service could not receive the
+ * webhook of the commit that fixes it. Liveness is the {@linkplain #watchdog watchdog}'s: the
+ * reconcile loop still turns. Reasons are one line without any credential.
  */
-public final class Readiness implements ReconcileQueue.RunListener {
+public final class Readiness {
   private final BooleanSupplier informersSynced;
+  private volatile Supplier<Optional<String>> watchdog = Optional::empty;
   private volatile boolean leading;
-  private volatile String lastRun = "no reconcile has finished yet";
-  private volatile boolean lastRunGood;
 
   public Readiness(BooleanSupplier informersSynced) {
     this.informersSynced = Objects.requireNonNull(informersSynced, "informersSynced");
@@ -28,35 +26,25 @@ public final class Readiness implements ReconcileQueue.RunListener {
     this.leading = leading;
   }
 
-  /** Empty when ready, else why not. */
+  /** True while this replica runs reconciles. */
+  public boolean leading() {
+    return leading;
+  }
+
+  /** Installs the liveness check: empty while alive, else why not. */
+  public void watchdog(Supplier<Optional<String>> watchdog) {
+    this.watchdog = Objects.requireNonNull(watchdog, "watchdog");
+  }
+
+  /** Empty when ready to serve, else why not. */
   public Optional<String> notReadyReason() {
-    if (!informersSynced.getAsBoolean()) {
-      return Optional.of("informers have not synced yet");
-    }
-    if (!leading) {
-      return Optional.empty(); // standby: nothing of its own to be ready for
-    }
-    return lastRunGood ? Optional.empty() : Optional.of(lastRun);
+    return informersSynced.getAsBoolean()
+        ? Optional.empty()
+        : Optional.of("informers have not synced yet");
   }
 
-  @Override
-  public void finished(Trigger trigger, Report report, Duration took) {
-    if (report.result() == Report.Result.FAILED) {
-      lastRunGood = false;
-      lastRun =
-          "last reconcile failed"
-              + (report.errors().isEmpty()
-                  ? ""
-                  : ": " + report.errors().get(0).lines().findFirst().orElse(""));
-    } else {
-      lastRunGood = true;
-      lastRun = "";
-    }
-  }
-
-  @Override
-  public void failed(Trigger trigger, RuntimeException error, Duration took) {
-    lastRunGood = false;
-    lastRun = "last reconcile failed: " + error.getClass().getSimpleName();
+  /** Empty while alive, else why Kubernetes should restart the pod. */
+  public Optional<String> notAliveReason() {
+    return watchdog.get();
   }
 }

@@ -3,6 +3,7 @@ package dev.pullsync.live;
 import dev.pullsync.desired.Desired;
 import dev.pullsync.desired.DesiredLink;
 import dev.pullsync.desired.DesiredSecret;
+import dev.pullsync.desired.Instance;
 import dev.pullsync.desired.Inventory;
 import dev.pullsync.desired.Ownership;
 import dev.pullsync.desired.Ref;
@@ -27,18 +28,21 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * The cluster as pullsync sees it, read through three informers started once: every Namespace, the
- * Secrets labelled {@code app.kubernetes.io/managed-by=pullsync} (by label selector, so the cache
- * holds only ours) and the ServiceAccounts. Everything handed out is a copy; cache objects are
- * never mutated. A reconcile reads nothing but these caches: a desired Secret missing from our
- * cache is planned as a create, and the applier finds a foreign Secret of that name from the
- * create's 409 answer. Only names known to hold a foreign Secret (see {@link #rememberForeign}) are
- * read again with one GET each, to see whether they are still foreign; {@code pullsync plan} reads
- * every missing name ({@link #snapshotWithLookups}). A converged cluster costs no request at all.
+ * The cluster as one pullsync {@link Instance} sees it, read through three informers started once:
+ * every Namespace, the Secrets labelled {@code app.kubernetes.io/managed-by=pullsync} (by label
+ * selector: ours, other instances' and those of versions without instances, so that another
+ * instance's Secret of a desired name is seen as a conflict without a request, and the upgrade
+ * finds what it adopts; indexed by {@code pullsync.dev/instance}, so the deletion guard counts only
+ * ours) and the ServiceAccounts (indexed by the instances whose annotation they carry). Everything
+ * handed out is a copy; cache objects are never mutated. A reconcile reads nothing but these
+ * caches: a desired Secret missing from our cache is planned as a create, and the applier finds a
+ * foreign Secret of that name from the create's 409 answer. Only names known to hold a foreign
+ * Secret (see {@link #rememberForeign}) are read again with one GET each, to see whether they are
+ * still foreign; {@code pullsync plan} reads every missing name ({@link #snapshotWithLookups}). A
+ * converged cluster costs no request at all.
  */
 public final class ClusterView implements AutoCloseable {
   private final KubernetesClient client;
@@ -47,10 +51,17 @@ public final class ClusterView implements AutoCloseable {
   private SharedIndexInformer<Secret> secrets;
   private SharedIndexInformer<ServiceAccount> serviceAccounts;
   private final Set<Ref> foreign = ConcurrentHashMap.newKeySet();
+  private final Instance instance;
 
-  public ClusterView(KubernetesClient client, Duration syncTimeout) {
+  public ClusterView(KubernetesClient client, Duration syncTimeout, Instance instance) {
     this.client = client;
     this.syncTimeout = syncTimeout;
+    this.instance = Objects.requireNonNull(instance, "instance");
+  }
+
+  /** The instance whose objects this view calls ours. */
+  public Instance instance() {
+    return instance;
   }
 
   /**
@@ -70,9 +81,15 @@ public final class ClusterView implements AutoCloseable {
             .withLabel(Ownership.MANAGED_BY_LABEL, Ownership.MANAGED_BY_VALUE)
             .runnableInformer(0);
     serviceAccounts = client.serviceAccounts().inAnyNamespace().runnableInformer(0);
-    await("Namespaces", namespaces);
-    await("Secrets", secrets);
-    await("ServiceAccounts", serviceAccounts);
+    InstanceIndex.install(secrets, serviceAccounts);
+    try {
+      ApiStatus.awaitSync("Namespaces", namespaces, syncTimeout);
+      ApiStatus.awaitSync("Secrets", secrets, syncTimeout);
+      ApiStatus.awaitSync("ServiceAccounts", serviceAccounts, syncTimeout);
+    } catch (ClusterUnavailableException e) {
+      close();
+      throw e;
+    }
     return this;
   }
 
@@ -170,45 +187,8 @@ public final class ClusterView implements AutoCloseable {
   public boolean awaitWrites(
       Map<Ref, String> secretVersions, Map<Ref, String> serviceAccountVersions, Duration timeout) {
     start();
-    Map<Ref, String> secretsLeft = new HashMap<>(secretVersions);
-    Map<Ref, String> accountsLeft = new HashMap<>(serviceAccountVersions);
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      secretsLeft.entrySet().removeIf(e -> caught(secrets, e.getKey(), e.getValue()));
-      accountsLeft.entrySet().removeIf(e -> caught(serviceAccounts, e.getKey(), e.getValue()));
-      if (secretsLeft.isEmpty() && accountsLeft.isEmpty()) {
-        return true;
-      }
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-  }
-
-  private static boolean caught(
-      SharedIndexInformer<? extends HasMetadata> informer, Ref ref, String version) {
-    HasMetadata cached = informer.getStore().getByKey(key(ref));
-    if (version.isEmpty()) {
-      return cached == null;
-    }
-    if (cached == null) {
-      return false;
-    }
-    String have = cached.getMetadata().getResourceVersion();
-    if (version.equals(have)) {
-      return true;
-    }
-    try {
-      return Long.parseLong(have) >= Long.parseLong(version);
-    } catch (NumberFormatException e) {
-      return false;
-    }
+    return CacheCatchUp.await(
+        secrets, secretVersions, serviceAccounts, serviceAccountVersions, timeout);
   }
 
   private Live snapshot(Desired desired, boolean lookUpMissing) {
@@ -228,7 +208,32 @@ public final class ClusterView implements AutoCloseable {
         }
       }
     }
-    return new Live(live, serviceAccountsFor(desired), secrets.getStore().listKeys().size());
+    Map<Ref, LiveServiceAccount> accounts = serviceAccountsFor(desired);
+    lookUpEntries(desired, accounts, live);
+    return new Live(
+        live,
+        accounts,
+        InstanceIndex.ownedSecrets(secrets, instance),
+        InstanceIndex.linkedEntries(serviceAccounts, instance));
+  }
+
+  /**
+   * Reads the Secrets our entries name that are in no cache and not desired, so the planner can
+   * tell a foreign one (the entry is kept) from an absent one (the entry may go). A converged
+   * cluster has none: each of our entries names our cached Secret.
+   */
+  private void lookUpEntries(
+      Desired desired, Map<Ref, LiveServiceAccount> accounts, Map<Ref, LiveSecret> live) {
+    Set<Ref> wanted =
+        desired.secrets().stream().map(DesiredSecret::ref).collect(Collectors.toSet());
+    for (LiveServiceAccount sa : accounts.values()) {
+      for (String entry : sa.ownedEntries(instance)) {
+        Ref ref = new Ref(sa.ref().namespace(), entry);
+        if (!live.containsKey(ref) && !wanted.contains(ref)) {
+          lookUp(ref).ifPresent(f -> live.put(f.ref(), f));
+        }
+      }
+    }
   }
 
   private static <T extends HasMetadata> List<T> inScope(
@@ -243,7 +248,7 @@ public final class ClusterView implements AutoCloseable {
     return out;
   }
 
-  private static String key(Ref ref) {
+  static String key(Ref ref) {
     return ref.namespace().isEmpty() ? ref.name() : ref.namespace() + "/" + ref.name();
   }
 
@@ -254,7 +259,10 @@ public final class ClusterView implements AutoCloseable {
     for (ServiceAccount sa : inScope(serviceAccounts, desired.scope())) {
       Ref ref = Copies.ref(sa.getMetadata());
       Map<String, String> annotations = sa.getMetadata().getAnnotations();
-      boolean ours = annotations != null && annotations.containsKey(Ownership.OWNED_PULL_SECRETS);
+      boolean ours =
+          annotations != null
+              && (annotations.containsKey(Ownership.ownedKey(instance))
+                  || annotations.containsKey(Ownership.OWNED_PULL_SECRETS));
       if (wanted.contains(ref) || (ours && desired.covers(ref.namespace()))) {
         out.put(ref, Copies.serviceAccount(sa));
       }
@@ -267,38 +275,8 @@ public final class ClusterView implements AutoCloseable {
       Secret s = client.secrets().inNamespace(ref.namespace()).withName(ref.name()).get();
       return Optional.ofNullable(s).map(Copies::secret);
     } catch (RuntimeException e) {
-      throw new ClusterUnavailableException("cannot read Secret " + ref + ": " + status(e));
+      throw new ClusterUnavailableException("cannot read Secret " + ref + ": " + ApiStatus.of(e));
     }
-  }
-
-  private void await(String what, SharedIndexInformer<?> informer) {
-    try {
-      informer.start().toCompletableFuture().get(syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ClusterUnavailableException("interrupted while listing " + what);
-    } catch (Exception e) {
-      close();
-      throw new ClusterUnavailableException(
-          "cannot list and watch "
-              + what
-              + " within "
-              + syncTimeout.toSeconds()
-              + "s: "
-              + status(e));
-    }
-  }
-
-  private static String status(Throwable e) {
-    Throwable t = e;
-    while (t != null) {
-      if (t instanceof io.fabric8.kubernetes.client.KubernetesClientException k
-          && k.getCode() > 0) {
-        return "API error " + k.getCode();
-      }
-      t = t.getCause();
-    }
-    return e.getClass().getSimpleName();
   }
 
   @Override

@@ -28,6 +28,7 @@ final class Copies {
   }
 
   static LiveSecret secret(Secret s) {
+    boolean immutable = Boolean.TRUE.equals(s.getImmutable());
     ObjectMeta meta = s.getMetadata();
     Map<String, String> labels = orEmpty(meta.getLabels());
     return new LiveSecret(
@@ -37,7 +38,9 @@ final class Copies {
         labels,
         orEmpty(meta.getAnnotations()),
         meta.getResourceVersion(),
-        Ownership.MANAGED_BY_VALUE.equals(labels.get(Ownership.MANAGED_BY_LABEL)));
+        Ownership.MANAGED_BY_VALUE.equals(labels.get(Ownership.MANAGED_BY_LABEL)),
+        meta.getUid(),
+        immutable);
   }
 
   static LiveServiceAccount serviceAccount(ServiceAccount sa) {

@@ -1,5 +1,6 @@
 package dev.pullsync.live;
 
+import dev.pullsync.desired.Instance;
 import dev.pullsync.desired.Ownership;
 import dev.pullsync.desired.Ref;
 import java.util.List;
@@ -20,8 +21,13 @@ public record LiveServiceAccount(
     resourceVersion = resourceVersion == null ? "" : resourceVersion;
   }
 
-  /** The entries pullsync added earlier, from the owned-pull-secrets annotation. */
-  public SortedSet<String> ownedEntries() {
+  /** The entries {@code instance} added earlier, from its owned-entries annotation. */
+  public SortedSet<String> ownedEntries(Instance instance) {
+    return Ownership.ownedEntries(annotations.get(Ownership.ownedKey(instance)));
+  }
+
+  /** The entries a pullsync version without instances recorded (the upgrade path). */
+  public SortedSet<String> legacyEntries() {
     return Ownership.ownedEntries(annotations.get(Ownership.OWNED_PULL_SECRETS));
   }
 }

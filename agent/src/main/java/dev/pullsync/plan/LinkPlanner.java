@@ -2,8 +2,11 @@ package dev.pullsync.plan;
 
 import dev.pullsync.desired.Desired;
 import dev.pullsync.desired.DesiredLink;
+import dev.pullsync.desired.Instance;
+import dev.pullsync.desired.Ownership;
 import dev.pullsync.desired.Ref;
 import dev.pullsync.live.Live;
+import dev.pullsync.live.LiveSecret;
 import dev.pullsync.live.LiveServiceAccount;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,13 +16,25 @@ import java.util.Set;
 
 /**
  * Pairs desired ServiceAccount links with live ServiceAccounts: link what is missing, unlink the
- * entries we own that are no longer desired, and never touch anyone else's entries.
+ * entries we own that are no longer desired, and never touch anyone else's entries. An entry is
+ * ours when our instance's annotation lists it AND the Secret it names in that namespace is ours or
+ * absent; a listed entry whose Secret is not ours is kept and dropped from the annotation
+ * (release). A desired entry already listed but missing from our annotation is recorded there: the
+ * annotation is rebuilt from what is desired, and the upgrade takes over entries the annotation of
+ * a version without instances lists.
  */
 final class LinkPlanner {
-  private final Modes modes;
+  static final String NOT_OURS = "entry kept: the Secret it names is not ours";
+  static final String UNRECORDED =
+      "already listed, but not in our ownership annotation (added by hand, or the annotation was"
+          + " lost): not provably ours, so never pruned";
 
-  LinkPlanner(Modes modes) {
+  private final Modes modes;
+  private final Instance instance;
+
+  LinkPlanner(Modes modes, Instance instance) {
     this.modes = modes;
+    this.instance = instance;
   }
 
   /**
@@ -40,9 +55,9 @@ final class LinkPlanner {
       if (!desired.prunable(sa.ref().namespace())) {
         continue;
       }
-      for (String owned : sa.ownedEntries()) {
+      for (String owned : sa.ownedEntries(instance)) {
         if (!wanted.contains(key(sa.ref(), owned))) {
-          out.add(unlink(sa, owned));
+          out.add(removal(sa, owned, live));
         }
       }
     }
@@ -63,11 +78,23 @@ final class LinkPlanner {
           exec,
           "not linked: the Secret of this name is not managed by pullsync");
     }
+    boolean owned = sa.get().ownedEntries(instance).contains(link.secretName());
     if (sa.get().imagePullSecrets().contains(link.secretName())) {
-      return change(link, Action.NOOP, null, exec, "already listed");
+      if (owned) {
+        return change(link, Action.NOOP, null, exec, "already listed");
+      }
+      return sa.get().legacyEntries().contains(link.secretName())
+          ? change(
+              link,
+              Action.LINK,
+              null,
+              exec,
+              "already listed; taken over from the annotation of a pullsync version without"
+                  + " instances by instance "
+                  + instance.name())
+          : change(link, Action.NOOP, null, exec, UNRECORDED);
     }
-    boolean wasOurs = sa.get().ownedEntries().contains(link.secretName());
-    return wasOurs
+    return owned
         ? change(
             link, Action.LINK, Drift.UNLINKED, exec, "our entry was removed from imagePullSecrets")
         : change(link, Action.LINK, null, exec, "imagePullSecrets lacks the entry");
@@ -87,7 +114,21 @@ final class LinkPlanner {
         Optional.empty());
   }
 
-  private Change unlink(LiveServiceAccount sa, String entry) {
+  /** An unlink when the Secret the entry names is ours or absent, else a release. */
+  private Change removal(LiveServiceAccount sa, String entry, Live live) {
+    LiveSecret secret = live.secrets().get(new Ref(sa.ref().namespace(), entry));
+    if (secret != null && secret.owner(instance) != Ownership.Owner.OURS) {
+      return new Change(
+          Action.RELEASE,
+          Kind.SERVICE_ACCOUNT,
+          sa.ref(),
+          entry,
+          entry,
+          Optional.empty(),
+          modes.of(entry),
+          NOT_OURS + "; dropped from our ownership annotation",
+          Optional.empty());
+    }
     boolean listed = sa.imagePullSecrets().contains(entry);
     return new Change(
         Action.UNLINK,

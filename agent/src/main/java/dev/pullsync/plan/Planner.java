@@ -1,6 +1,7 @@
 package dev.pullsync.plan;
 
 import dev.pullsync.desired.Desired;
+import dev.pullsync.desired.Instance;
 import dev.pullsync.desired.Notice;
 import dev.pullsync.desired.Ref;
 import dev.pullsync.live.Live;
@@ -24,35 +25,33 @@ public final class Planner {
           .thenComparing(Change::entry);
 
   private final Policy policy;
+  private final Instance instance;
 
-  public Planner(Policy policy) {
+  /** A planner for the objects {@code instance} owns. */
+  public Planner(Policy policy, Instance instance) {
     this.policy = policy;
+    this.instance = instance;
   }
 
   public Plan plan(Desired desired, Live live) {
     Modes modes = new Modes(policy, desired.modes());
-    List<Change> changes = new ArrayList<>(new SecretPlanner(modes).plan(desired, live));
+    List<Change> changes = new ArrayList<>(new SecretPlanner(modes, instance).plan(desired, live));
     Set<Ref> conflicts =
         changes.stream()
             .filter(c -> c.action() == Action.CONFLICT)
             .map(Change::ref)
             .collect(Collectors.toSet());
-    changes.addAll(new LinkPlanner(modes).plan(desired, live, conflicts));
+    changes.addAll(new LinkPlanner(modes, instance).plan(desired, live, conflicts));
     desired.notices().forEach(n -> changes.add(notice(n, modes)));
     List<String> errors = new ArrayList<>();
     DeletionGuard guard = new DeletionGuard(policy.maxDeleteShare());
-    Optional<String> refusal = guard.check(changes, live.managedSecrets());
+    Optional<String> refusal = guard.check(changes, live);
     List<Change> guarded = changes;
     if (refusal.isPresent()) {
       guarded = guard.refuse(changes);
       errors.add(refusal.get());
     }
-    return new Plan(
-        desired.revision(),
-        guarded.stream().sorted(ORDER).toList(),
-        errors,
-        ServerChanges.of(desired, live),
-        List.of());
+    return new Plan(desired.revision(), guarded.stream().sorted(ORDER).toList(), errors);
   }
 
   private static Change notice(Notice n, Modes modes) {

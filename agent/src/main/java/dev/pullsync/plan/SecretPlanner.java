@@ -2,6 +2,7 @@ package dev.pullsync.plan;
 
 import dev.pullsync.desired.Desired;
 import dev.pullsync.desired.DesiredSecret;
+import dev.pullsync.desired.Instance;
 import dev.pullsync.desired.Ownership;
 import dev.pullsync.desired.Ref;
 import dev.pullsync.live.Live;
@@ -13,12 +14,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Pairs desired and live Secrets by {@link Ref} and diffs each pair into one change. */
+/**
+ * Pairs desired and live Secrets by {@link Ref} and diffs each pair into one change. Only this
+ * instance's Secrets are updated or pruned; one written by a version without instances is adopted
+ * when desired (the upgrade); another instance's is a conflict, a hand copy is foreign.
+ */
 final class SecretPlanner {
-  private final Modes modes;
+  static final String UPGRADE_ADOPTED =
+      "written by a pullsync version without instances; adopted by instance ";
 
-  SecretPlanner(Modes modes) {
+  private final Modes modes;
+  private final Instance instance;
+
+  SecretPlanner(Modes modes, Instance instance) {
     this.modes = modes;
+    this.instance = instance;
   }
 
   List<Change> plan(Desired desired, Live live) {
@@ -29,7 +39,7 @@ final class SecretPlanner {
     Set<Ref> wanted =
         desired.secrets().stream().map(DesiredSecret::ref).collect(Collectors.toSet());
     for (LiveSecret have : live.secrets().values()) {
-      if (have.managed()
+      if (have.owner(instance) == Ownership.Owner.OURS
           && !wanted.contains(have.ref())
           && desired.prunable(have.ref().namespace())) {
         out.add(orphan(have));
@@ -43,23 +53,41 @@ final class SecretPlanner {
     if (have.isEmpty()) {
       return change(Action.CREATE, want, Drift.MISSING, exec, "Secret does not exist");
     }
-    if (!have.get().managed()) {
-      if (want.adopt() == Adopt.IF_UNMANAGED) {
-        return change(
-            Action.ADOPT,
-            want,
-            Drift.FOREIGN,
-            exec,
-            "a Secret of this name is not managed by pullsync; taking it over (adopt: ifUnmanaged)");
-      }
+    Ownership.Owner owner = have.get().owner(instance);
+    if (owner == Ownership.Owner.OTHER_INSTANCE) {
+      String other = have.get().labels().get(Ownership.INSTANCE_LABEL);
       return change(
           Action.CONFLICT,
           want,
           Drift.FOREIGN,
           exec,
-          "a Secret of this name exists and is not managed by pullsync (adopt: never); left alone");
+          "a Secret of this name belongs to pullsync instance " + other + "; left alone");
+    }
+    if (owner == Ownership.Owner.FOREIGN || owner == Ownership.Owner.HAND_COPY) {
+      String copy =
+          owner == Ownership.Owner.HAND_COPY
+              ? "a Secret of this name is a copy made for namespace "
+                  + have.get().annotations().get(Ownership.MADE_FOR)
+                  + ", not ours"
+              : null;
+      if (want.adopt() == Adopt.IF_UNMANAGED) {
+        String what = copy == null ? "a Secret of this name is not managed by pullsync" : copy;
+        return change(
+            Action.ADOPT,
+            want,
+            Drift.FOREIGN,
+            exec,
+            what + "; taking it over (adopt: ifUnmanaged)");
+      }
+      String what =
+          copy == null ? "a Secret of this name exists and is not managed by pullsync" : copy;
+      return change(
+          Action.CONFLICT, want, Drift.FOREIGN, exec, what + " (adopt: never); left alone");
     }
     List<String> diffs = SecretDiff.between(want, have.get());
+    if (owner == Ownership.Owner.LEGACY) {
+      diffs = List.of(UPGRADE_ADOPTED + instance.name());
+    }
     if (diffs.isEmpty()) {
       return new Change(
           Action.NOOP,
@@ -76,8 +104,14 @@ final class SecretPlanner {
         !want.annotations()
             .get(Ownership.FINGERPRINT)
             .equals(have.get().annotations().get(Ownership.FINGERPRINT));
-    Drift drift = specChanged ? null : Drift.MODIFIED;
-    return change(Action.UPDATE, want, drift, exec, String.join("; ", diffs));
+    Drift drift = specChanged || owner == Ownership.Owner.LEGACY ? null : Drift.MODIFIED;
+    String reason = String.join("; ", diffs);
+    if (!want.type().equals(have.get().type()) || have.get().immutable()) {
+      String why = have.get().immutable() ? "immutable" : "its type was changed";
+      return change(
+          Action.REPLACE, want, drift, exec, "deleted and recreated (" + why + "): " + reason);
+    }
+    return change(Action.UPDATE, want, drift, exec, reason);
   }
 
   private static Change change(

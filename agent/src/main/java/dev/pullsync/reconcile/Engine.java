@@ -1,16 +1,17 @@
 package dev.pullsync.reconcile;
 
 import dev.pullsync.apply.Applier;
-import dev.pullsync.check.LoginGate;
 import dev.pullsync.desired.Instance;
 import dev.pullsync.live.ClusterKeySource;
 import dev.pullsync.live.ClusterView;
+import dev.pullsync.live.SecretStateStore;
 import dev.pullsync.plan.Planner;
 import dev.pullsync.report.Reporter;
 import dev.pullsync.source.GitSource;
 import dev.pullsync.source.SourceException;
 import dev.pullsync.spec.InvalidSpecException;
 import dev.pullsync.spec.Location;
+import dev.pullsync.spec.Mode;
 import dev.pullsync.spec.Problem;
 import dev.pullsync.spec.Spec;
 import dev.pullsync.spec.SpecLoader;
@@ -18,6 +19,8 @@ import dev.pullsync.unseal.KeyRing;
 import dev.pullsync.unseal.Unsealed;
 import dev.pullsync.unseal.Unsealer;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
@@ -62,6 +65,17 @@ public final class Engine implements AutoCloseable {
     Function<Spec, Unsealed> unseal = unsealer(settings, client, ring);
     SpecLoader loader = new SpecLoader(settings.agentNamespace());
     GitSource source = new GitSource(settings.source(), clock);
+    Function<Path, Spec> load =
+        root -> {
+          Spec spec = loader.load(root);
+          observer.specLoaded(spec);
+          return spec;
+        };
+    StateKeeper state =
+        new StateKeeper(
+            new SecretStateStore(client, settings.agentNamespace(), settings.instance()),
+            settings.policy().mode() != Mode.REPORT,
+            new SecureRandom());
     Revisions revisions =
         new Revisions(
             () -> {
@@ -72,32 +86,26 @@ public final class Engine implements AutoCloseable {
                 throw e;
               }
             },
-            root -> {
-              Spec spec = loader.load(root);
-              observer.specLoaded(spec);
-              return spec;
-            },
-            unseal);
-    ClusterView view = new ClusterView(client, settings.syncTimeout());
+            load,
+            unseal,
+            SpecLoader::sources,
+            new StoredRevisions(state, load, unseal, clock),
+            clock,
+            observer);
+    Instance instance = new Instance(settings.instance());
+    ClusterView view = new ClusterView(client, settings.syncTimeout(), instance);
     Reconciler reconciler =
         new Reconciler(
             revisions,
             view,
-            new Planner(settings.policy()),
+            new Planner(settings.policy(), instance),
             new Applier(client, view, settings.apply()),
             reporter,
             settings.cluster(),
-            new Instance(settings.instance()),
+            instance,
             clock,
-            logins(settings, clock, observer));
+            settings.logins().gate());
     return new Engine(view, reconciler, source);
-  }
-
-  private static LoginGate logins(EngineSettings settings, Clock clock, EngineObserver observer) {
-    LoginGate gate = settings.logins().gate(clock);
-    gate.observe(
-        (registry, result) -> observer.registryChecked(registry, result.status().display()));
-    return gate;
   }
 
   /**
@@ -123,7 +131,7 @@ public final class Engine implements AutoCloseable {
       throw new InvalidSpecException(
           List.of(
               new Problem(
-                  new Location("(command line)", 0),
+                  Location.COMMAND_LINE,
                   "--key",
                   "no private keys: give --key FILE or --keys-from-cluster")));
     }

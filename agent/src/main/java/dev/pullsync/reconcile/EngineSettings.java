@@ -48,4 +48,20 @@ public record EngineSettings(
     Objects.requireNonNull(logins, "logins");
     new Instance(instance);
   }
+
+  /** The same settings for a command that reconciles or plans once and exits. */
+  public EngineSettings oneShot() {
+    return new EngineSettings(
+        source.asOneShot(),
+        cluster,
+        agentNamespace,
+        keys,
+        keysFromCluster,
+        keysNamespace,
+        policy,
+        apply,
+        syncTimeout,
+        logins,
+        instance);
+  }
 }

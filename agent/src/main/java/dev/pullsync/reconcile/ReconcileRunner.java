@@ -6,4 +6,10 @@ import dev.pullsync.report.Report;
 @FunctionalInterface
 public interface ReconcileRunner {
   Report run(Trigger trigger);
+
+  /**
+   * Allows or stops writes to the cluster (leader election: stopped the moment the lease is lost,
+   * before the running reconcile is abandoned). Runners that never write ignore it.
+   */
+  default void writesAllowed(boolean allowed) {}
 }

@@ -2,6 +2,7 @@ package dev.pullsync.reconcile;
 
 import dev.pullsync.apply.Applier;
 import dev.pullsync.apply.Outcome;
+import dev.pullsync.check.ImageResult;
 import dev.pullsync.check.LoginGate;
 import dev.pullsync.desired.Desired;
 import dev.pullsync.desired.Instance;
@@ -48,7 +49,7 @@ public final class Reconciler implements ReconcileRunner {
   private final Instance instance;
   private final Clock clock;
   private final LoginGate logins;
-  private final Renderer renderer = new Renderer();
+  private final Renderer renderer;
   private final TugOfWar tugOfWar = new TugOfWar();
 
   public Reconciler(
@@ -84,6 +85,7 @@ public final class Reconciler implements ReconcileRunner {
       Clock clock,
       LoginGate logins) {
     this.instance = instance;
+    this.renderer = new Renderer(instance);
     this.logins = logins;
     this.revisions = revisions;
     this.cluster = cluster;
@@ -109,6 +111,11 @@ public final class Reconciler implements ReconcileRunner {
     return report;
   }
 
+  @Override
+  public void writesAllowed(boolean allowed) {
+    applier.writesAllowed(allowed); // not synchronized: it must act while a run is in progress
+  }
+
   /**
    * The newest revision's problems when it failed to load, validate or unseal (it is then not
    * applied; the last good revision, if any, is enforced instead).
@@ -123,13 +130,12 @@ public final class Reconciler implements ReconcileRunner {
     if (current.failure().isPresent()) {
       throw current.failure().get(); // stalled or pending: the plan would not be the newest's
     }
-    if (current.good().isEmpty()) {
-      throw new SourceException(String.join("; ", current.errors()));
+    if (current.good().isEmpty() || current.good().get().stored()) {
+      throw new SourceException(String.join("; ", current.errors())); // a plan is of Git's head
     }
     Revision good = current.good().get();
     Desired desired = render(good, trigger);
-    Plan plan = planner.plan(desired, cluster.snapshotWithLookups(desired));
-    return plan.withRegistries(LoginReport.forPlan(logins, good, plan));
+    return planner.plan(desired, cluster.snapshotWithLookups(desired));
   }
 
   private Report reconcile(Trigger trigger) {
@@ -152,11 +158,16 @@ public final class Reconciler implements ReconcileRunner {
             clock.instant());
       }
       Revision good = current.good().get();
+      revisions.keep(good).ifPresent(errors::add); // the cluster's copy, for restarts
       Desired desired = render(good, trigger);
       Plan plan = planner.plan(desired, cluster.snapshot(desired));
       errors.addAll(plan.errors());
-      Map<String, LoginGate.Checked> verdicts = logins.verdicts(good.unsealed(), good.name());
-      RolloutHold hold = RolloutHold.of(plan, good.unsealed().spec(), verdicts);
+      Map<String, List<ImageResult>> images = logins.images(good.unsealed());
+      RolloutHold hold =
+          RolloutHold.of(
+              plan,
+              good.unsealed().spec(),
+              ImageResult.holding(logins.verdicts(good.unsealed()), images));
       List<Outcome> applied = new ArrayList<>(applier.apply(hold.plan()));
       applied.addAll(hold.held());
       List<Outcome> outcomes = tugOfWar.note(applied);
@@ -170,7 +181,8 @@ public final class Reconciler implements ReconcileRunner {
               outcomes,
               errors,
               clock.instant())
-          .withRegistries(LoginReport.of(verdicts.values()));
+          .withNotices(good.unsealed().keyAge().notices())
+          .withNotices(imageLines(images));
     } catch (SourceException | ClusterUnavailableException e) {
       errors.add(e.getMessage());
       return ReportAssembler.build(
@@ -199,5 +211,13 @@ public final class Reconciler implements ReconcileRunner {
         .filter(c -> c.kind() == Kind.SECRET && c.action() == Action.CONFLICT)
         .map(Change::ref)
         .toList();
+  }
+
+  /** One report line per verified image: {@code image check: <registry> <image>: <verdict>}. */
+  private static List<String> imageLines(Map<String, List<ImageResult>> images) {
+    List<String> out = new ArrayList<>();
+    images.forEach(
+        (r, results) -> results.forEach(i -> out.add("image check: " + r + " " + i.describe())));
+    return out;
   }
 }

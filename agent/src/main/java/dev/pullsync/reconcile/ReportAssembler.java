@@ -78,7 +78,9 @@ final class ReportAssembler {
         secrets,
         serviceAccounts,
         applied(outcomes, Action.CREATE),
-        applied(outcomes, Action.UPDATE) + applied(outcomes, Action.ADOPT),
+        applied(outcomes, Action.UPDATE)
+            + applied(outcomes, Action.REPLACE)
+            + applied(outcomes, Action.ADOPT),
         applied(outcomes, Action.LINK),
         applied(outcomes, Action.UNLINK),
         applied(outcomes, Action.DELETE),

@@ -1,6 +1,5 @@
 package dev.pullsync.reconcile;
 
-import dev.pullsync.desired.Inventory;
 import dev.pullsync.desired.Renderer;
 import dev.pullsync.source.Snapshot;
 import dev.pullsync.source.SourceException;
@@ -9,6 +8,9 @@ import dev.pullsync.spec.Problem;
 import dev.pullsync.spec.Spec;
 import dev.pullsync.unseal.Unsealed;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * In both cases, and when the fetch fails, the last good revision (if any) keeps being enforced.
+ * Each good revision from Git is kept in the cluster ({@link StoredRevisions}); after a restart
+ * with nothing good from Git, the stored one is enforced and the errors say so.
  */
 public final class Revisions {
   private static final Logger LOG = LoggerFactory.getLogger(Revisions.class);
@@ -37,7 +41,12 @@ public final class Revisions {
   private final Supplier<Snapshot> fetch;
   private final Function<Path, Spec> load;
   private final Function<Spec, Unsealed> unseal;
+  private final Function<Path, Map<String, String>> sources;
+  private final StoredRevisions stored;
+  private final Clock clock;
+  private final EngineObserver observer;
   private Revision good;
+  private Instant unreachableSince;
   private String attempted = "unknown";
   private String settled = "";
   private InvalidSpecException stalled;
@@ -51,9 +60,32 @@ public final class Revisions {
    */
   public Revisions(
       Supplier<Snapshot> fetch, Function<Path, Spec> load, Function<Spec, Unsealed> unseal) {
+    this(
+        fetch,
+        load,
+        unseal,
+        root -> Map.of(),
+        StoredRevisions.none(load, unseal),
+        Clock.systemUTC(),
+        EngineObserver.NONE);
+  }
+
+  /** As above, keeping each good revision's {@code sources} (its spec files) in {@code stored}. */
+  Revisions(
+      Supplier<Snapshot> fetch,
+      Function<Path, Spec> load,
+      Function<Spec, Unsealed> unseal,
+      Function<Path, Map<String, String>> sources,
+      StoredRevisions stored,
+      Clock clock,
+      EngineObserver observer) {
     this.fetch = fetch;
     this.load = load;
     this.unseal = unseal;
+    this.sources = sources;
+    this.stored = stored;
+    this.clock = clock;
+    this.observer = observer;
   }
 
   /**
@@ -72,16 +104,49 @@ public final class Revisions {
       Optional<RuntimeException> failure) {}
 
   synchronized Current current(boolean refetch) {
+    Optional<String> fetchFailure = Optional.empty();
     if (refetch || good == null) {
       try {
-        advance(fetch.get());
+        Snapshot snapshot = fetch.get();
+        unreachableSince = null;
+        advance(snapshot);
       } catch (SourceException e) {
         // GitSource's backoff already logs a failing fetch once per change of state.
-        return new Current(
-            attempted, Optional.ofNullable(good), List.of(e.getMessage()), Optional.empty());
+        unreachableSince = unreachableSince == null ? clock.instant() : unreachableSince;
+        fetchFailure = Optional.of(e.getMessage());
       }
     }
-    return new Current(attempted, Optional.ofNullable(good), errors(), failure());
+    if (good == null) {
+      good = stored.restore().orElse(null);
+    }
+    observer.enforcing(
+        Optional.ofNullable(good).map(Revision::name),
+        good != null && good.stored(),
+        Optional.ofNullable(unreachableSince));
+    List<String> errors = new ArrayList<>(fetchFailure.map(List::of).orElseGet(this::errors));
+    if (good != null && good.stored()) {
+      errors.add(
+          "enforcing stored revision "
+              + good.name()
+              + (unreachableSince != null
+                  ? "; Git unreachable since " + unreachableSince
+                  : "; revision " + attempted + " not applied"));
+    }
+    return new Current(
+        attempted,
+        Optional.ofNullable(good),
+        errors,
+        fetchFailure.isPresent() ? Optional.empty() : failure());
+  }
+
+  /**
+   * Keeps {@code good} in the cluster unless it is kept already (a reconcile's step, never a
+   * plan's).
+   *
+   * @return an error line when it cannot be stored
+   */
+  Optional<String> keep(Revision good) {
+    return stored.keep(good);
   }
 
   /** The newest revision's problems, when it is invalid (stalled). */
@@ -101,8 +166,8 @@ public final class Revisions {
     attempted = revision;
     try {
       Unsealed unsealed = unseal.apply(load.apply(snapshot.specRoot()));
-      new Renderer().render(unsealed, new Inventory(List.of(), Map.of()), revision);
-      good = new Revision(snapshot, unsealed);
+      Renderer.checkPayloads(unsealed);
+      good = new Revision(snapshot, unsealed, sources.apply(snapshot.specRoot()), false);
       settle(revision, null);
       LOG.info("revision {} loaded", revision);
     } catch (InvalidSpecException e) {
@@ -112,13 +177,19 @@ public final class Revisions {
           revision,
           e.problems().size(),
           good == null ? "nothing applied" : "still enforcing " + good.name());
-    } catch (RuntimeException e) {
+    } catch (ThreadDeath death) {
+      throw death;
+    } catch (RuntimeException | Error e) { // a stack overflow too: never Synced, retried
       stalled = null;
       String why =
           e instanceof RetryableException
               ? e.getMessage()
-              : "loading or unsealing failed (" + e.getClass().getSimpleName() + ")";
+              : "loading or unsealing failed with an internal error (the agent log names it)";
+
       if (!why.equals(retrying)) {
+        if (!(e instanceof RetryableException)) {
+          LOG.error("revision {}: loading or unsealing threw {}", revision, e.getClass().getName());
+        }
         LOG.warn(
             "revision {} not applied yet: {}; retrying with backoff{}",
             revision,

@@ -14,8 +14,7 @@ import java.util.Optional;
  * @param appliedRevision the revision actually enforced (differs from {@code revision} when the
  *     newest one was invalid and the last good one kept being enforced); empty when none
  * @param errors revision-level problems (invalid spec lines, fetch failure, guard refusal)
- * @param registries the login check's verdict on each Registry's credential, by registry name
- *     (empty when the check is off or no revision could be used)
+ * @param notices advice that does not change the result (e.g. run {@code pullsync reseal})
  */
 public record Report(
     String cluster,
@@ -27,7 +26,7 @@ public record Report(
     Counts counts,
     List<Entry> entries,
     List<String> errors,
-    List<RegistryCheck> registries) {
+    List<String> notices) {
   public Report {
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(instance, "instance");
@@ -38,10 +37,10 @@ public record Report(
     Objects.requireNonNull(counts, "counts");
     entries = List.copyOf(entries);
     errors = List.copyOf(errors);
-    registries = List.copyOf(registries);
+    notices = List.copyOf(notices);
   }
 
-  /** A report without a registry section (the login check is off). */
+  /** A report without notices. */
   public Report(
       String cluster,
       String instance,
@@ -65,8 +64,13 @@ public record Report(
         List.of());
   }
 
-  /** This report with the login check's {@code registries} section. */
-  public Report withRegistries(List<RegistryCheck> registries) {
+  /**
+   * This report with {@code more} notices: things to act on that change nothing now and do not
+   * affect the result (e.g. values sealed with an older key).
+   */
+  public Report withNotices(List<String> more) {
+    List<String> all = new java.util.ArrayList<>(notices);
+    all.addAll(more);
     return new Report(
         cluster,
         instance,
@@ -77,7 +81,7 @@ public record Report(
         counts,
         entries,
         errors,
-        registries);
+        all);
   }
 
   /**
@@ -147,26 +151,6 @@ public record Report(
       Objects.requireNonNull(action, "action");
       Objects.requireNonNull(status, "status");
       Objects.requireNonNull(reason, "reason");
-    }
-  }
-
-  /**
-   * The login check's verdict on one Registry's credential.
-   *
-   * @param verdict {@code accepted}, {@code rejected}, {@code untrusted}, {@code
-   *     http-not-insecure}, {@code unreachable} or {@code not-checked}
-   * @param reason what the registry said, and for a verdict that holds the credential back, what to
-   *     set; never a credential
-   * @param checkedAt when the registry was last asked
-   */
-  public record RegistryCheck(
-      String registry, String server, String verdict, String reason, Instant checkedAt) {
-    public RegistryCheck {
-      Objects.requireNonNull(registry, "registry");
-      Objects.requireNonNull(server, "server");
-      Objects.requireNonNull(verdict, "verdict");
-      Objects.requireNonNull(reason, "reason");
-      Objects.requireNonNull(checkedAt, "checkedAt");
     }
   }
 }

@@ -68,10 +68,15 @@ public final class Agent implements AutoCloseable {
     ReconcileQueue queue =
         new ReconcileQueue(
             runner,
-            ReconcileQueue.RunListener.all(metrics, readiness, extra),
+            ReconcileQueue.RunListener.all(metrics, extra),
             settings.backoff(),
             Clock.systemUTC(),
             RunIds.secure());
+    readiness.watchdog(
+        new Watchdog(
+            queue::pulse,
+            Watchdog.boundFor(settings.schedule(), Clock.systemUTC()),
+            Clock.systemUTC()));
     NamespaceEvents.register(informers, queue::submit);
     AgentHttpServer http =
         AgentHttpServer.start(
@@ -85,18 +90,20 @@ public final class Agent implements AutoCloseable {
                     LeaderElection.start(
                         client,
                         s,
-                        () -> lead(queue, readiness),
+                        () -> lead(queue, readiness, runner),
                         () -> {
+                          runner.writesAllowed(false); // first: nothing more is sent
                           readiness.leading(false);
                           queue.deactivate();
                         }));
     if (election.isEmpty()) {
-      lead(queue, readiness);
+      lead(queue, readiness, runner);
     }
     return new Agent(queue, schedule, http, informers, election, settings.shutdownGrace());
   }
 
-  private static void lead(ReconcileQueue queue, Readiness readiness) {
+  private static void lead(ReconcileQueue queue, Readiness readiness, ReconcileRunner runner) {
+    runner.writesAllowed(true);
     readiness.leading(true);
     queue.submit(Trigger.full("startup"));
     queue.activate();

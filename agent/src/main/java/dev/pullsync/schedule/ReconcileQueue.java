@@ -40,6 +40,7 @@ public final class ReconcileQueue implements AutoCloseable {
   private long notBeforeMillis;
   private int failures;
   private RunOutcome state = RunOutcome.HEALTHY;
+  private long turnedAtMillis;
   private String lastRevision = "";
 
   public ReconcileQueue(
@@ -51,6 +52,7 @@ public final class ReconcileQueue implements AutoCloseable {
     this.runIds = Objects.requireNonNull(runIds, "runIds");
     this.worker = new Thread(this::work, "pullsync-reconcile-" + WORKERS.incrementAndGet());
     this.worker.setDaemon(true);
+    this.turnedAtMillis = clock.millis();
     this.worker.start();
   }
 
@@ -69,6 +71,9 @@ public final class ReconcileQueue implements AutoCloseable {
   /** Starts running queued reconciles (this replica leads, or there is no election). */
   public void activate() {
     synchronized (lock) {
+      if (!active) {
+        turnedAtMillis = clock.millis();
+      }
       active = true;
       lock.notifyAll();
     }
@@ -118,13 +123,39 @@ public final class ReconcileQueue implements AutoCloseable {
     close(Duration.ofSeconds(30));
   }
 
+  /**
+   * What the watchdog reads: whether the worker thread lives, whether it should be working, and
+   * since when it has been running the current reconcile (or, idle, since the last one ended).
+   */
+  public record Pulse(boolean alive, boolean active, boolean running, long sinceMillis) {}
+
+  /** The worker's pulse now. */
+  public Pulse pulse() {
+    synchronized (lock) {
+      return new Pulse(worker.isAlive(), active && !closed, running, turnedAtMillis);
+    }
+  }
+
+  /**
+   * The loop never ends but by {@link #close}: whatever a run throws is reported, then the next.
+   */
   private void work() {
     while (true) {
-      Trigger trigger = take();
-      if (trigger == null) {
-        return;
+      try {
+        Trigger trigger = take();
+        if (trigger == null) {
+          return;
+        }
+        runOnce(trigger);
+      } catch (ThreadDeath death) {
+        throw death; // Thread.stop(): the one request to die that is honoured
+      } catch (Throwable t) {
+        log.error("Reconcile loop caught {}; carrying on", t.getClass().getName());
+        synchronized (lock) {
+          running = false;
+          turnedAtMillis = clock.millis();
+        }
       }
-      runOnce(trigger);
     }
   }
 
@@ -140,6 +171,7 @@ public final class ReconcileQueue implements AutoCloseable {
           Trigger next = pending;
           pending = null;
           running = true;
+          turnedAtMillis = clock.millis();
           Thread.interrupted(); // a deactivate() aimed at the previous run must not hit this one
           return next;
         }
@@ -169,9 +201,14 @@ public final class ReconcileQueue implements AutoCloseable {
       synchronized (lock) {
         lastRevision = report.revision();
       }
-    } catch (RuntimeException e) {
+    } catch (ThreadDeath death) {
+      throw death;
+    } catch (RuntimeException | Error e) {
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       outcome = RunOutcome.of(e);
+      if (e instanceof Error) {
+        log.error("Reconcile died with {}: reported as failed", e.getClass().getName());
+      }
       listener.failed(trigger, e, took);
     } finally {
       MDC.remove("runId");
@@ -184,6 +221,7 @@ public final class ReconcileQueue implements AutoCloseable {
   private void settle(Trigger trigger, RunOutcome outcome) {
     synchronized (lock) {
       running = false;
+      turnedAtMillis = clock.millis();
       boolean abandoned = Thread.interrupted() && (!active || closed);
       if (abandoned) {
         log.info("Reconcile abandoned: {}", closed ? "shutting down" : "leadership lost");
@@ -227,8 +265,8 @@ public final class ReconcileQueue implements AutoCloseable {
     /** A run that produced a report (whatever its result). */
     default void finished(Trigger trigger, Report report, Duration took) {}
 
-    /** A run that threw. */
-    default void failed(Trigger trigger, RuntimeException error, Duration took) {}
+    /** A run that threw (an exception, or an {@code Error} such as a stack overflow). */
+    default void failed(Trigger trigger, Throwable error, Duration took) {}
 
     RunListener NONE = new RunListener() {};
 
@@ -242,7 +280,7 @@ public final class ReconcileQueue implements AutoCloseable {
         }
 
         @Override
-        public void failed(Trigger trigger, RuntimeException error, Duration took) {
+        public void failed(Trigger trigger, Throwable error, Duration took) {
           list.forEach(l -> l.failed(trigger, error, took));
         }
       };

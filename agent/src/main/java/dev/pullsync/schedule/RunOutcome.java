@@ -15,16 +15,38 @@ record RunOutcome(boolean failing, String signature) {
 
   static final RunOutcome HEALTHY = new RunOutcome(false, "healthy");
 
-  /** FAILED and DEGRADED reports are retried; SYNCED and DRIFTED are healthy. */
+  /**
+   * Not a failure: the only objects left are links to ServiceAccounts that do not exist yet. Each
+   * such ServiceAccount's own add event reconciles its namespace at once; a backoff retry would
+   * only delay that event (it would wait behind the backoff).
+   */
+  static final RunOutcome WAITING_FOR_SERVICE_ACCOUNTS =
+      new RunOutcome(false, "waiting for ServiceAccounts");
+
+  /**
+   * FAILED and DEGRADED reports are retried; SYNCED and DRIFTED are healthy, and so is a DEGRADED
+   * one whose only problem is pending links ({@link #WAITING_FOR_SERVICE_ACCOUNTS}).
+   */
   static RunOutcome of(Report report) {
     return switch (report.result()) {
       case SYNCED, DRIFTED -> HEALTHY;
-      case FAILED, DEGRADED -> new RunOutcome(true, describe(report));
+      case FAILED -> new RunOutcome(true, describe(report));
+      case DEGRADED ->
+          onlyPending(report)
+              ? WAITING_FOR_SERVICE_ACCOUNTS
+              : new RunOutcome(true, describe(report));
     };
   }
 
+  private static boolean onlyPending(Report report) {
+    return report.errors().isEmpty()
+        && report.counts().failed() == 0
+        && report.counts().pending() > 0
+        && report.entries().stream().noneMatch(e -> e.status().equals("failed"));
+  }
+
   /** A runner that throws: the exception type names the state, never its message (it may leak). */
-  static RunOutcome of(RuntimeException e) {
+  static RunOutcome of(Throwable e) {
     return new RunOutcome(true, "reconcile threw " + e.getClass().getSimpleName());
   }
 

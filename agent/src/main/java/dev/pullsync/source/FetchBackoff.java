@@ -18,12 +18,15 @@ final class FetchBackoff {
   private static final Logger LOG = LoggerFactory.getLogger(FetchBackoff.class);
 
   private final Clock clock;
+  private final boolean oneShot;
   private int failures;
   private Instant nextAttempt = Instant.MIN;
   private String lastMessage = "";
 
-  FetchBackoff(Clock clock) {
+  /** With {@code oneShot} nothing is logged: the one caller reports the failure and exits. */
+  FetchBackoff(Clock clock, boolean oneShot) {
     this.clock = clock;
+    this.oneShot = oneShot;
   }
 
   /** Throws the last failure again while the backoff runs. */
@@ -39,7 +42,7 @@ final class FetchBackoff {
     failures++;
     long seconds = Math.min(MAX.toSeconds(), FIRST.toSeconds() << Math.min(failures - 1, 16));
     nextAttempt = clock.instant().plusSeconds(seconds);
-    if (!e.getMessage().equals(lastMessage)) {
+    if (!oneShot && !e.getMessage().equals(lastMessage)) {
       LOG.warn("{}; retrying with backoff, the last good revision stays in force", e.getMessage());
     }
     lastMessage = e.getMessage();

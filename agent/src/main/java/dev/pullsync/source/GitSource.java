@@ -1,5 +1,6 @@
 package dev.pullsync.source;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +11,11 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +49,7 @@ public final class GitSource implements AutoCloseable {
   public GitSource(SourceOptions options, Clock clock) {
     this.options = options;
     this.clock = clock;
-    this.backoff = new FetchBackoff(clock);
+    this.backoff = new FetchBackoff(clock, options.oneShot());
   }
 
   /**
@@ -72,6 +75,7 @@ public final class GitSource implements AutoCloseable {
    * emptied folder. The repair is logged once per distinct damage.
    */
   private Snapshot fetchAndRepair() {
+    requireLocalRepository();
     if (folder == null) {
       folder = WorkFolder.claim(options.workDir(), WorkFolder.nameFor(url()), FOLDER_WAIT);
     }
@@ -191,6 +195,15 @@ public final class GitSource implements AutoCloseable {
     if (!root.startsWith(dir)) {
       throw new SourceException("path " + options.path() + " leaves the repository");
     }
+    if (!Files.isDirectory(root)) {
+      throw new SourceException(
+          "path "
+              + options.path()
+              + " not found in "
+              + RedactedUrl.of(options.repo())
+              + " branch "
+              + options.branch());
+    }
     return root;
   }
 
@@ -200,6 +213,24 @@ public final class GitSource implements AutoCloseable {
     if (folder != null) {
       folder.close();
       folder = null;
+    }
+  }
+
+  /** A local path that is no Git repository is named as the user wrote it, before JGit tries. */
+  private void requireLocalRepository() {
+    String url = url();
+    if (!url.startsWith("/")) {
+      return;
+    }
+    File file = new File(url);
+    if (!file.exists()) {
+      throw new SourceException(options.repo() + ": no such repository (not found)");
+    }
+    boolean repository =
+        RepositoryCache.FileKey.isGitRepository(file, FS.DETECTED)
+            || RepositoryCache.FileKey.isGitRepository(new File(file, ".git"), FS.DETECTED);
+    if (!repository) {
+      throw new SourceException(options.repo() + ": not a Git repository");
     }
   }
 

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param excludedPath a repository directory the agent writes its own report to on this branch
  *     ({@code ReportTarget#excludedSpecPath}): commits touching only it are not new revisions, and
  *     its files are removed from the checkout so the spec loader never reads them
+ * @param oneShot a command that fetches once and exits ({@code plan}, {@code run --once}): a failed
+ *     fetch is the command's error, not a warning about a retry that never comes
  */
 public record SourceOptions(
     String repo,
@@ -25,7 +27,8 @@ public record SourceOptions(
     Path workDir,
     GitAuth auth,
     CommitVerifier verifier,
-    Optional<String> excludedPath) {
+    Optional<String> excludedPath,
+    boolean oneShot) {
   public SourceOptions {
     Objects.requireNonNull(repo, "repo");
     branch = branch == null || branch.isBlank() ? "main" : branch;
@@ -34,6 +37,17 @@ public record SourceOptions(
     auth = auth == null ? GitAuth.none() : auth;
     verifier = verifier == null ? CommitVerifier.ACCEPT_ALL : verifier;
     excludedPath = excludedPath == null ? Optional.empty() : excludedPath;
+  }
+
+  public SourceOptions(
+      String repo,
+      String branch,
+      String path,
+      Path workDir,
+      GitAuth auth,
+      CommitVerifier verifier,
+      Optional<String> excludedPath) {
+    this(repo, branch, path, workDir, auth, verifier, excludedPath, false);
   }
 
   public SourceOptions(
@@ -57,19 +71,25 @@ public record SourceOptions(
   }
 
   public SourceOptions withWorkDir(Path dir) {
-    return new SourceOptions(repo, branch, path, dir, auth, verifier, excludedPath);
+    return new SourceOptions(repo, branch, path, dir, auth, verifier, excludedPath, oneShot);
   }
 
   public SourceOptions withAuth(GitAuth gitAuth) {
-    return new SourceOptions(repo, branch, path, workDir, gitAuth, verifier, excludedPath);
+    return new SourceOptions(repo, branch, path, workDir, gitAuth, verifier, excludedPath, oneShot);
   }
 
   public SourceOptions withVerifier(CommitVerifier commitVerifier) {
-    return new SourceOptions(repo, branch, path, workDir, auth, commitVerifier, excludedPath);
+    return new SourceOptions(
+        repo, branch, path, workDir, auth, commitVerifier, excludedPath, oneShot);
   }
 
   /** Reports are written under {@code dir} on this same branch; see {@code excludedPath}. */
   public SourceOptions withExcludedPath(Optional<String> dir) {
-    return new SourceOptions(repo, branch, path, workDir, auth, verifier, dir);
+    return new SourceOptions(repo, branch, path, workDir, auth, verifier, dir, oneShot);
+  }
+
+  /** For a command that fetches once and exits; see {@code oneShot}. */
+  public SourceOptions asOneShot() {
+    return new SourceOptions(repo, branch, path, workDir, auth, verifier, excludedPath, true);
   }
 }

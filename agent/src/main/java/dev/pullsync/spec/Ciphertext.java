@@ -48,6 +48,21 @@ final class Ciphertext {
     return Optional.empty();
   }
 
+  /**
+   * Why a well-shaped {@code base64} ciphertext cannot be a credential, if so: one that is exactly
+   * its RSA block plus the GCM tag seals an empty value (the AES-GCM part carries no nonce).
+   */
+  static Optional<String> emptyProblem(String base64) {
+    if (problem(base64).isPresent()) {
+      return Optional.empty();
+    }
+    byte[] bytes = Base64.getDecoder().decode(base64.replace("\r", "").replace("\n", ""));
+    int rsaBytes = ((bytes[0] & 0xff) << 8) | (bytes[1] & 0xff);
+    return bytes.length == 2 + rsaBytes + GCM_TAG_BYTES
+        ? Optional.of("seals an empty value: a registry cannot log in with it (seal the real one)")
+        : Optional.empty();
+  }
+
   private static boolean isPaddedBase64(String s) {
     if (s.length() % 4 != 0) {
       return false;

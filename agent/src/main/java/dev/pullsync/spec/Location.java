@@ -10,6 +10,14 @@ public record Location(String file, int line) {
     Objects.requireNonNull(file, "file");
   }
 
+  /** A problem with a command-line flag or setting rather than with a file. */
+  public static final Location COMMAND_LINE = new Location("", 0);
+
+  /** Whether this is {@link #COMMAND_LINE}: there is no file and line to print. */
+  public boolean isCommandLine() {
+    return file.isEmpty() && line == 0;
+  }
+
   @Override
   public String toString() {
     return file + ":" + line;

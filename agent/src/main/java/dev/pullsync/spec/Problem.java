@@ -15,6 +15,7 @@ public record Problem(Location location, String field, String message) {
 
   @Override
   public String toString() {
-    return field.isEmpty() ? location + ": " + message : location + ": " + field + ": " + message;
+    String where = location.isCommandLine() ? "" : location + ": ";
+    return field.isEmpty() ? where + message : where + field + ": " + message;
   }
 }

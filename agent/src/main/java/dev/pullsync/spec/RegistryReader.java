@@ -16,11 +16,9 @@ final class RegistryReader {
   private static final String FORMS = "username and password, dockerConfigJson or sealedSecretFile";
 
   private final SealedSecretFileReader sealedFiles;
-  private final CaBundleReader caBundles;
 
-  RegistryReader(SealedSecretFileReader sealedFiles, CaBundleReader caBundles) {
+  RegistryReader(SealedSecretFileReader sealedFiles) {
     this.sealedFiles = sealedFiles;
-    this.caBundles = caBundles;
   }
 
   /** The registry, or empty when {@code out} received problems for it. */
@@ -38,7 +36,6 @@ final class RegistryReader {
     }
     Optional<LocalDate> expires = expires(doc, out);
     CredentialSource credential = credential(doc, out);
-    Optional<CaBundle> caBundle = caBundles.read(doc, out);
     if (out.size() > before || credential == null) {
       return Optional.empty();
     }
@@ -49,8 +46,15 @@ final class RegistryReader {
             credential,
             expires,
             doc.at(List.of("spec", "insecure")).asBoolean(false),
-            caBundle,
-            doc.location(List.of("metadata"))));
+            doc.location(List.of("metadata")),
+            verify(doc)));
+  }
+
+  /** The images to verify; the schema checks each is {@code repository:tag}. */
+  private static List<String> verify(YamlDocument doc) {
+    List<String> images = new java.util.ArrayList<>();
+    doc.at(List.of("spec", "verify")).forEach(n -> images.add(n.asString("")));
+    return images;
   }
 
   private CredentialSource credential(YamlDocument doc, List<Problem> out) {
@@ -100,7 +104,9 @@ final class RegistryReader {
     Optional<? extends SecretValue> username = username(doc, out);
     Optional<SecretValue.Sealed> password = sealed(doc, List.of("spec", "password"), out);
     Optional<String> email =
-        spec.has("email") ? Optional.of(spec.path("email").asString()) : Optional.empty();
+        spec.path("email").isString()
+            ? Optional.of(spec.path("email").asString())
+            : Optional.empty(); // the schema reports a wrong type
     if (username.isEmpty() || password.isEmpty()) {
       return null;
     }
@@ -128,7 +134,7 @@ final class RegistryReader {
       return Optional.empty(); // the schema reports it
     }
     String text = doc.at(field).asString();
-    Optional<String> wrong = Ciphertext.problem(text);
+    Optional<String> wrong = Ciphertext.problem(text).or(() -> Ciphertext.emptyProblem(text));
     wrong.ifPresent(m -> out.add(problem(doc, field, m)));
     return wrong.isPresent()
         ? Optional.empty()

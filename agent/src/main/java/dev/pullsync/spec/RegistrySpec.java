@@ -1,6 +1,7 @@
 package dev.pullsync.spec;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,8 +13,8 @@ import java.util.Optional;
  * @param expires optional date the credential expires, reported with a warning ahead of it
  * @param insecure the registry speaks plain HTTP: the only case in which its credential is sent
  *     over HTTP (by the login check); otherwise only over TLS
- * @param caBundle the CA certificates the login check trusts for this registry, instead of the
- *     system trust store; empty: the system trust store
+ * @param verify images ({@code repository:tag}) the credential must be able to pull, checked with a
+ *     manifest HEAD before rollout and on the schedule
  */
 public record RegistrySpec(
     String name,
@@ -21,18 +22,18 @@ public record RegistrySpec(
     CredentialSource credential,
     Optional<LocalDate> expires,
     boolean insecure,
-    Optional<CaBundle> caBundle,
-    Location location) {
+    Location location,
+    List<String> verify) {
   public RegistrySpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(credential, "credential");
     Objects.requireNonNull(expires, "expires");
-    Objects.requireNonNull(caBundle, "caBundle");
     Objects.requireNonNull(location, "location");
+    verify = List.copyOf(verify);
   }
 
-  /** A registry trusted through the system trust store. */
+  /** A registry with no images to verify. */
   public RegistrySpec(
       String name,
       String server,
@@ -40,7 +41,7 @@ public record RegistrySpec(
       Optional<LocalDate> expires,
       boolean insecure,
       Location location) {
-    this(name, server, credential, expires, insecure, Optional.empty(), location);
+    this(name, server, credential, expires, insecure, location, List.of());
   }
 
   /** A TLS registry ({@code insecure: false}). */

@@ -27,14 +27,24 @@ public final class SchemaValidator {
   private static final Set<String> LEFT_TO_CALLER =
       Set.of("oneOf", "anyOf", "not", "dependentRequired", "pattern", "format", "maxLength");
 
+  private static final java.util.Map<String, SchemaValidator> LOADED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Schema schema;
 
   private SchemaValidator(Schema schema) {
     this.schema = schema;
   }
 
-  /** The validator for {@code pullsync/schemas/<fileName>} on the classpath. */
+  /**
+   * The validator for {@code pullsync/schemas/<fileName>} on the classpath, compiled once per
+   * process (a compiled schema is immutable and thread-safe).
+   */
   public static SchemaValidator forSchema(String fileName) {
+    return LOADED.computeIfAbsent(fileName, SchemaValidator::compile);
+  }
+
+  private static SchemaValidator compile(String fileName) {
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     Schema schema = registry.getSchema(SchemaLocation.of("classpath:pullsync/schemas/" + fileName));
     schema.initializeValidators();

@@ -1,5 +1,8 @@
 package dev.pullsync.spec;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +54,36 @@ final class SealedSecretFileReader {
   }
 
   private Optional<Path> resolve(String path, Location ref, List<Problem> out) {
-    return RepoPath.resolve(realRoot, path, FIELD, ref, out);
+    Path relative = Path.of(path);
+    if (relative.isAbsolute() || path.startsWith("/") || path.startsWith("\\")) {
+      out.add(new Problem(ref, FIELD, "must be a path relative to the spec directory"));
+      return Optional.empty();
+    }
+    Path target = realRoot.resolve(relative).normalize();
+    if (!target.startsWith(realRoot)) {
+      out.add(new Problem(ref, FIELD, "points outside the spec directory: refused"));
+      return Optional.empty();
+    }
+    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      out.add(new Problem(ref, FIELD, "file " + path + " does not exist"));
+      return Optional.empty();
+    }
+    try {
+      Path real = target.toRealPath();
+      if (!real.startsWith(realRoot)) {
+        out.add(
+            new Problem(ref, FIELD, "symbolic link points outside the spec directory: refused"));
+        return Optional.empty();
+      }
+      if (!Files.isRegularFile(real)) {
+        out.add(new Problem(ref, FIELD, path + " is not a file"));
+        return Optional.empty();
+      }
+      return Optional.of(real);
+    } catch (IOException e) {
+      out.add(new Problem(ref, FIELD, "cannot read " + path));
+      return Optional.empty();
+    }
   }
 
   private Optional<CredentialSource> manifest(
@@ -77,6 +109,7 @@ final class SealedSecretFileReader {
             : "true".equals(annotations.path(NAMESPACE_WIDE).asString(""))
                 ? "namespace-wide"
                 : "strict";
+    shape(doc, out);
     Map<String, SecretValue.Sealed> data = encryptedData(doc, out);
     CredentialSource.SealedSecretFile file =
         new CredentialSource.SealedSecretFile(
@@ -108,7 +141,9 @@ final class SealedSecretFileReader {
         continue;
       }
       String text = data.path(key).isString() ? data.path(key).asString() : "";
-      Optional<String> wrong = Ciphertext.problem(text);
+      Optional<String> wrong =
+          Ciphertext.problem(text)
+              .or(() -> key.equals("email") ? Optional.empty() : Ciphertext.emptyProblem(text));
       wrong.ifPresentOrElse(
           m -> out.add(RegistryReader.problem(doc, field, m)),
           () -> sealed.put(key, new SecretValue.Sealed(text, doc.location(field))));
@@ -124,6 +159,58 @@ final class SealedSecretFileReader {
                   + " password (and optionally email), not both or neither"));
     }
     return sealed;
+  }
+
+  /** The types of the optional fields the controller reads: metadata and the template's. */
+  private static void shape(YamlDocument doc, List<Problem> out) {
+    for (String meta : List.of("metadata", "template")) {
+      List<Object> at = meta.equals("metadata") ? List.of() : List.of("spec", "template");
+      if (!at.isEmpty() && !expect(doc, at, JsonNode::isObject, "a mapping", out)) {
+        continue;
+      }
+      List<Object> metadata = append(at, "metadata");
+      if (at.isEmpty() || expect(doc, metadata, JsonNode::isObject, "a mapping", out)) {
+        for (String map : List.of("annotations", "labels")) {
+          List<Object> field = append(metadata, map);
+          if (expect(doc, field, JsonNode::isObject, "a mapping", out)) {
+            for (String key : doc.at(field).propertyNames()) {
+              expect(doc, append(field, key), JsonNode::isString, "a string", out);
+            }
+          }
+        }
+        if (!at.isEmpty()) {
+          expect(doc, append(metadata, "name"), JsonNode::isString, "a string", out);
+          expect(doc, append(metadata, "namespace"), JsonNode::isString, "a string", out);
+        }
+      }
+    }
+    expect(doc, List.of("spec", "template", "type"), JsonNode::isString, "a string", out);
+  }
+
+  /** False (and a problem) when the value at {@code at} is present but not {@code what}. */
+  private static boolean expect(
+      YamlDocument doc,
+      List<Object> at,
+      java.util.function.Predicate<JsonNode> kind,
+      String what,
+      List<Problem> out) {
+    JsonNode node = doc.at(at);
+    if (node.isMissingNode() || node.isNull()) {
+      return false; // Kubernetes reads a null optional field as absent
+    }
+    if (!kind.test(node)) {
+      out.add(
+          RegistryReader.problem(
+              doc, at, "must be " + what + ", not " + SchemaValidator.kindOf(node)));
+      return false;
+    }
+    return true;
+  }
+
+  private static List<Object> append(List<Object> path, Object step) {
+    List<Object> next = new java.util.ArrayList<>(path);
+    next.add(step);
+    return List.copyOf(next);
   }
 
   private static String text(

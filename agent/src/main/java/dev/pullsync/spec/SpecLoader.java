@@ -3,7 +3,6 @@ package dev.pullsync.spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,7 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,7 +39,6 @@ public final class SpecLoader {
 
   private final YamlReader yaml = new YamlReader();
   private final String agentNamespace;
-  private final Clock clock;
   private final SchemaValidator registrySchema = SchemaValidator.forSchema("registry.schema.json");
   private final SchemaValidator pullSecretSchema =
       SchemaValidator.forSchema("pullsecret.schema.json");
@@ -53,13 +53,7 @@ public final class SpecLoader {
    * any other namespace is a problem of the revision.
    */
   public SpecLoader(String agentNamespace) {
-    this(agentNamespace, Clock.systemUTC());
-  }
-
-  /** As above; {@code clock} tells whether a {@code caBundle} certificate has expired. */
-  public SpecLoader(String agentNamespace, Clock clock) {
     this.agentNamespace = Objects.requireNonNull(agentNamespace, "agentNamespace");
-    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /**
@@ -93,19 +87,21 @@ public final class SpecLoader {
       }
     }
     RegistryReader registryReader =
-        new RegistryReader(
-            new SealedSecretFileReader(realRoot, yaml, agentNamespace),
-            new CaBundleReader(realRoot, clock));
+        new RegistryReader(new SealedSecretFileReader(realRoot, yaml, agentNamespace));
     List<RegistrySpec> registries = new ArrayList<>();
     for (YamlDocument doc : registryDocs) {
       boolean clean = registrySchema.validate(doc, problems);
-      registryReader.read(doc, problems).filter(r -> clean).ifPresent(registries::add);
+      read(() -> registryReader.read(doc, problems), clean)
+          .filter(r -> clean)
+          .ifPresent(registries::add);
     }
     PullSecretReader pullSecretReader = new PullSecretReader();
     List<PullSecretSpec> pullSecrets = new ArrayList<>();
     for (YamlDocument doc : pullSecretDocs) {
       boolean clean = pullSecretSchema.validate(doc, problems);
-      pullSecretReader.read(doc, problems).filter(p -> clean).ifPresent(pullSecrets::add);
+      read(() -> pullSecretReader.read(doc, problems), clean)
+          .filter(p -> clean)
+          .ifPresent(pullSecrets::add);
     }
     duplicates("Registry", registryDocs, problems);
     duplicates("PullSecret", pullSecretDocs, problems);
@@ -114,6 +110,41 @@ public final class SpecLoader {
       throw new InvalidSpecException(sorted(problems));
     }
     return new Spec(registries, pullSecrets);
+  }
+
+  /**
+   * Readers are written for schema-valid documents and check what the schema cannot; on a document
+   * the schema already rejected, a reader tripping over a wrong type adds nothing the schema's
+   * problems do not already say. On a schema-valid document any exception is a bug and propagates.
+   */
+  private static <T> Optional<T> read(Supplier<Optional<T>> reader, boolean clean) {
+    try {
+      return reader.get();
+    } catch (RuntimeException e) {
+      if (clean) {
+        throw e;
+      }
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The text of every file {@link #load} reads under {@code root}, keyed by its path relative to
+   * the root (forward slashes): what a stored revision keeps so it can be loaded again later.
+   *
+   * @throws InvalidSpecException when the directory or a file cannot be read
+   */
+  public static Map<String, String> sources(Path root) {
+    try {
+      Map<String, String> files = new java.util.TreeMap<>();
+      for (SpecFiles.SpecFile file : SpecFiles.under(root.toRealPath()).files()) {
+        files.put(file.name(), Files.readString(file.path()));
+      }
+      return files;
+    } catch (IOException e) {
+      throw new InvalidSpecException(
+          List.of(new Problem(new Location(root.toString(), 1), "", "cannot read this directory")));
+    }
   }
 
   private static void sort(

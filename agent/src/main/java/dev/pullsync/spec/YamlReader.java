@@ -11,35 +11,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlVersionException;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads one YAML file into {@link YamlDocument}s with line numbers, within limits that make hostile
- * input harmless: a size limit checked before reading, strict UTF-8, at most {@value #MAX_ALIASES}
- * collection aliases, a node-count limit after alias expansion, no duplicate keys. Every failure
+ * input harmless: a size limit checked before reading, strict UTF-8, then the {@link YamlLimits}
+ * (depth, aliases, values after alias expansion, scalar length), no duplicate keys. Every failure
  * becomes a {@link Problem}; nothing is thrown for bad input.
  */
 public final class YamlReader {
   /** Largest file read, in bytes. */
-  public static final long MAX_FILE_BYTES = 1024 * 1024;
-
-  static final int MAX_ALIASES = 50;
-
-  private final LoadSettings settings =
-      LoadSettings.builder()
-          .setSchema(new CoreSchema())
-          .setMaxAliasesForCollections(MAX_ALIASES)
-          .setCodePointLimit((int) MAX_FILE_BYTES)
-          .setAllowDuplicateKeys(false)
-          .setAllowRecursiveKeys(false)
-          .setUseMarks(true)
-          .build();
+  public static final long MAX_FILE_BYTES = YamlLimits.MAX_CHARS;
 
   /** What one file held: its documents (possibly some) and its problems (possibly none). */
   public record Result(List<YamlDocument> documents, List<Problem> problems) {
@@ -61,7 +47,7 @@ public final class YamlReader {
       }
       return parse(Files.readAllBytes(file), name);
     } catch (IOException e) {
-      return failed(name, 1, "cannot read file (" + e.getClass().getSimpleName() + ")");
+      return failed(name, 1, "cannot read file (" + readFailure(e) + ")");
     }
   }
 
@@ -83,7 +69,7 @@ public final class YamlReader {
     List<YamlDocument> documents = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     try {
-      for (Node node : new Compose(settings).composeAllFromString(text)) {
+      for (Node node : YamlLimits.composeAll(text)) {
         int line = node.getStartMark().map(m -> m.getLine() + 1).orElse(1);
         YamlTree.Converted tree = YamlTree.convert(node, name);
         problems.addAll(tree.problems());
@@ -91,6 +77,8 @@ public final class YamlReader {
           documents.add(new YamlDocument(name, line, tree.root(), tree.lines()));
         }
       }
+    } catch (YamlLimits.TooComplex e) {
+      problems.add(new Problem(new Location(name, e.line()), "", e.getMessage()));
     } catch (MarkedYamlEngineException e) {
       int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(1);
       problems.add(new Problem(new Location(name, line), "", syntaxMessage(e.getProblem())));
@@ -108,6 +96,16 @@ public final class YamlReader {
       problems.add(new Problem(new Location(name, 1), "", "file holds no documents"));
     }
     return new Result(documents, problems);
+  }
+
+  private static String readFailure(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return "I/O error";
   }
 
   private static Result failed(String name, int line, String message) {
@@ -133,15 +131,18 @@ public final class YamlReader {
 
   private static String engineMessage(YamlEngineException e) {
     String m = String.valueOf(e.getMessage());
+    if (e instanceof YamlVersionException) {
+      return "invalid YAML: unsupported %YAML version directive (use 1.2, or remove it)";
+    }
     if (m.contains("aliases")) {
       return "too many YAML aliases (more than "
-          + MAX_ALIASES
+          + YamlLimits.MAX_ALIASES
           + "): refused as a possible alias bomb";
     }
     if (m.contains("exceeds the limit")) {
       return "file is larger than the 1 MiB limit";
     }
-    return "invalid YAML (" + e.getClass().getSimpleName() + ")";
+    return "invalid YAML";
   }
 
   private static CoderResult decodeUtf8(ByteBuffer in, CharBuffer out) {

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  */
 final class DecryptionCache {
   private final int capacity;
-  private final Map<String, Optional<byte[]>> entries;
+  private final Map<String, Optional<KeyRing.Opened>> entries;
 
   DecryptionCache(int capacity) {
     this.capacity = capacity;
@@ -24,25 +24,31 @@ final class DecryptionCache {
   }
 
   /**
-   * The plaintext for {@code sealed} under {@code label}: cached, or computed once by {@code open},
-   * which returns empty when no key opens it. Returned arrays are copies.
+   * The plaintext (and the key that opened it) for {@code sealed} under {@code label}: cached, or
+   * computed once by {@code open}, which returns empty when no key opens it. Returned arrays are
+   * copies.
    */
-  Optional<byte[]> get(byte[] sealed, String label, Supplier<Optional<byte[]>> open) {
+  Optional<KeyRing.Opened> get(
+      byte[] sealed, String label, Supplier<Optional<KeyRing.Opened>> open) {
     String key = keyOf(sealed, label);
     synchronized (entries) {
-      Optional<byte[]> hit = entries.get(key);
+      Optional<KeyRing.Opened> hit = entries.get(key);
       if (hit != null) {
-        return hit.map(byte[]::clone);
+        return hit.map(DecryptionCache::copy);
       }
     }
-    Optional<byte[]> result = open.get();
+    Optional<KeyRing.Opened> result = open.get();
     synchronized (entries) {
-      entries.put(key, result.map(byte[]::clone));
+      entries.put(key, result.map(DecryptionCache::copy));
       if (entries.size() > capacity) {
         entries.remove(entries.keySet().iterator().next());
       }
     }
     return result;
+  }
+
+  private static KeyRing.Opened copy(KeyRing.Opened o) {
+    return new KeyRing.Opened(o.plaintext().clone(), o.key());
   }
 
   int size() {

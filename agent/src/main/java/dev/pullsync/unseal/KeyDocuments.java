@@ -1,13 +1,19 @@
 package dev.pullsync.unseal;
 
+import dev.pullsync.spec.YamlLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Reads sealed-secrets key Secrets from manifest text (YAML or JSON): one {@code v1 Secret} of type
@@ -21,20 +27,35 @@ final class KeyDocuments {
 
   static List<KeySecret> parse(String text) {
     List<KeySecret> out = new ArrayList<>();
-    Iterable<Object> docs;
+    List<Node> docs;
     try {
-      docs =
-          new Load(LoadSettings.builder().setAllowDuplicateKeys(false).build())
-              .loadAllFromString(text);
-      int index = 0;
-      for (Object doc : docs) {
-        if (doc != null) {
-          addDocument(doc, index, out);
-        }
-        index++;
-      }
+      docs = YamlLimits.composeAll(text);
     } catch (YamlEngineException e) {
-      throw new IllegalArgumentException("not valid YAML or JSON");
+      throw ManifestTree.Unreadable.of(e);
+    }
+    for (int index = 0; index < docs.size(); index++) {
+      Object doc = plain(docs.get(index));
+      if (doc != null) {
+        addDocument(doc, index, out);
+      }
+    }
+    return out;
+  }
+
+  /** Maps, lists, strings and nulls; depth and size are bounded by {@link YamlLimits}. */
+  private static Object plain(Node node) {
+    if (node instanceof ScalarNode scalar) {
+      return Tag.NULL.equals(scalar.getTag()) ? null : scalar.getValue();
+    }
+    if (node instanceof SequenceNode seq) {
+      List<Object> out = new ArrayList<>();
+      seq.getValue().forEach(item -> out.add(plain(item)));
+      return out;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (NodeTuple t : ((MappingNode) node).getValue()) {
+      String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
+      out.put(key, plain(t.getValueNode()));
     }
     return out;
   }

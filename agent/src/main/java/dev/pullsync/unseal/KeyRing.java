@@ -78,6 +78,8 @@ public final class KeyRing {
     for (Path file : files) {
       try {
         keys.addAll(loadFile(file));
+      } catch (ManifestTree.Unreadable e) {
+        problems.add(new Problem(new Location(file.toString(), e.line), "", e.getMessage()));
       } catch (IllegalArgumentException e) {
         problems.add(new Problem(new Location(file.toString(), 1), "", e.getMessage()));
       }
@@ -131,6 +133,16 @@ public final class KeyRing {
    * @throws UnsealException {@code TOO_SHORT}, or {@code NO_KEY} when no key opens it
    */
   public byte[] open(byte[] sealed, byte[] label) {
+    return openWithKey(sealed, label).plaintext();
+  }
+
+  /**
+   * As {@link #open}, also naming the key that opened the value (for key-age notices and {@code
+   * reseal}).
+   *
+   * @throws UnsealException {@code TOO_SHORT}, or {@code NO_KEY} when no key opens it
+   */
+  public Opened openWithKey(byte[] sealed, byte[] label) {
     HybridCipher.Parts parts = HybridCipher.Parts.of(sealed);
     for (SealingKey key : keys) {
       rsaOperations.incrementAndGet();
@@ -138,10 +150,28 @@ public final class KeyRing {
           HybridCipher.unwrap(key.privateKey(), parts.rsaBlock(), label)
               .flatMap(sessionKey -> HybridCipher.openPayload(sessionKey, parts.aesPart()));
       if (plaintext.isPresent()) {
-        return plaintext.get();
+        return new Opened(plaintext.get(), key);
       }
     }
     throw new UnsealException(UnsealException.Reason.NO_KEY);
+  }
+
+  /**
+   * The newest key of the ring when keys carry dates (certificates, as the controller's do); empty
+   * when none does, since then no key is known to be newer than another.
+   */
+  public Optional<SealingKey> newest() {
+    return keys.isEmpty() || keys.get(0).notBefore().isEmpty()
+        ? Optional.empty()
+        : Optional.of(keys.get(0));
+  }
+
+  /** A decrypted value and the key that opened it. Callers must not print the plaintext. */
+  public record Opened(byte[] plaintext, SealingKey key) {
+    @Override
+    public String toString() {
+      return "Opened[" + key + "]";
+    }
   }
 
   /** How many RSA decryptions this ring has attempted. */
@@ -180,7 +210,12 @@ public final class KeyRing {
   private static List<SealingKey> loadFile(Path file) {
     String text;
     try {
+      if (Files.size(file) > dev.pullsync.spec.YamlLimits.MAX_CHARS) {
+        throw new IllegalArgumentException("the key file is larger than the 1 MiB limit");
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("cannot read the key file (" + reasonOf(e) + ")");
     }
@@ -246,6 +281,8 @@ public final class KeyRing {
         ? "no such file"
         : e instanceof java.nio.file.AccessDeniedException
             ? "permission denied"
-            : e.getClass().getSimpleName();
+            : e instanceof java.nio.charset.CharacterCodingException
+                ? "not UTF-8 text"
+                : "I/O error";
   }
 }

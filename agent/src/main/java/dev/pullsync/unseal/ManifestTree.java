@@ -1,11 +1,10 @@
 package dev.pullsync.unseal;
 
+import dev.pullsync.spec.YamlLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -27,22 +26,19 @@ record ManifestTree(Object root, Map<String, Integer> lines) {
   /**
    * Parses the first non-empty document of {@code text}.
    *
-   * @throws IllegalArgumentException "line N: not valid YAML or JSON" (parser words not copied)
+   * @throws Unreadable "not valid YAML or JSON" or a {@link YamlLimits} refusal, with its line
+   *     (parser words not copied)
    */
   static ManifestTree parse(String text) {
     try {
-      Compose compose = new Compose(LoadSettings.builder().setAllowDuplicateKeys(false).build());
-      for (Node node : compose.composeAllFromString(text)) {
+      for (Node node : YamlLimits.composeAll(text)) {
         if (node != null) {
           Map<String, Integer> lines = new LinkedHashMap<>();
           return new ManifestTree(convert(node, "", lines), lines);
         }
       }
-    } catch (MarkedYamlEngineException e) {
-      int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(1);
-      throw new IllegalArgumentException("line " + line + ": not valid YAML or JSON");
     } catch (YamlEngineException e) {
-      throw new IllegalArgumentException("not valid YAML or JSON");
+      throw Unreadable.of(e);
     }
     throw new IllegalArgumentException("empty document");
   }
@@ -52,7 +48,11 @@ record ManifestTree(Object root, Map<String, Integer> lines) {
     return lines.getOrDefault(path, 1);
   }
 
-  private static Object convert(Node node, String path, Map<String, Integer> lines) {
+  /**
+   * A node as plain maps, lists and strings; {@code lines} receives the line of each value. Safe on
+   * any node from {@link YamlLimits#composeAll}: depth and size are bounded there.
+   */
+  static Object convert(Node node, String path, Map<String, Integer> lines) {
     lines.put(path, node.getStartMark().map(m -> m.getLine() + 1).orElse(1));
     if (node instanceof ScalarNode scalar) {
       return scalar.getValue();
@@ -70,5 +70,26 @@ record ManifestTree(Object root, Map<String, Integer> lines) {
       out.put(key, convert(t.getValueNode(), path.isEmpty() ? key : path + "." + key, lines));
     }
     return out;
+  }
+
+  /** Text that is not YAML, or that passes a {@link YamlLimits} limit, at {@link #line}. */
+  static final class Unreadable extends IllegalArgumentException {
+    final int line;
+
+    private Unreadable(int line, String message) {
+      super(message);
+      this.line = line;
+    }
+
+    static Unreadable of(YamlEngineException e) {
+      if (e instanceof YamlLimits.TooComplex limit) {
+        return new Unreadable(limit.line(), limit.getMessage());
+      }
+      int line =
+          e instanceof MarkedYamlEngineException marked
+              ? marked.getProblemMark().map(m -> m.getLine() + 1).orElse(1)
+              : 1;
+      return new Unreadable(line, "not valid YAML or JSON");
+    }
   }
 }

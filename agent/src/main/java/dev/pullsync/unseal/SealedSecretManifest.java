@@ -45,6 +45,8 @@ public record SealedSecretManifest(
     ManifestTree tree;
     try {
       tree = ManifestTree.parse(text);
+    } catch (ManifestTree.Unreadable e) {
+      throw invalid(file, e.line, "", e.getMessage());
     } catch (IllegalArgumentException e) {
       throw invalid(file, 1, "", e.getMessage());
     }

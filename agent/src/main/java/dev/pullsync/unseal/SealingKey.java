@@ -26,8 +26,17 @@ public record SealingKey(
 
   /** SHA-256 of the DER SubjectPublicKeyInfo: a public, stable identity of the key. */
   public byte[] publicKeySha256() {
+    return sha256(publicKey);
+  }
+
+  /** The short id ({@link #shortId}) of any public key, e.g. a certificate's. */
+  public static String shortId(java.security.PublicKey key) {
+    return HexFormat.of().formatHex(sha256(key), 0, 8);
+  }
+
+  private static byte[] sha256(java.security.PublicKey key) {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(publicKey.getEncoded());
+      return MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 missing from the JDK", e);
     }

@@ -54,9 +54,10 @@ public final class Unsealer {
   public Unsealed unseal(Spec spec) {
     Map<String, Credential> credentials = new LinkedHashMap<>();
     List<Problem> problems = new ArrayList<>();
+    List<SealingKey> openers = new ArrayList<>();
     for (RegistrySpec registry : spec.registries()) {
       int before = problems.size();
-      Map<String, byte[]> entries = entriesOf(registry, problems);
+      Map<String, byte[]> entries = entriesOf(registry, problems, openers);
       if (problems.size() == before) {
         credentials.put(registry.name(), Credential.of(entries));
       }
@@ -64,7 +65,7 @@ public final class Unsealer {
     if (!problems.isEmpty()) {
       throw new InvalidSpecException(problems);
     }
-    return new Unsealed(spec, credentials, fingerprinter);
+    return new Unsealed(spec, credentials, fingerprinter, KeyAge.of(ring, openers));
   }
 
   /**
@@ -82,26 +83,31 @@ public final class Unsealer {
     return ring.rsaOperations();
   }
 
-  private Map<String, byte[]> entriesOf(RegistrySpec registry, List<Problem> problems) {
+  private Map<String, byte[]> entriesOf(
+      RegistrySpec registry, List<Problem> problems, List<SealingKey> openers) {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     CredentialSource source = registry.credential();
     if (source instanceof CredentialSource.UsernamePassword up) {
-      inline(registry, "spec.username", up.username(), problems)
+      inline(registry, "spec.username", up.username(), problems, openers)
           .ifPresent(v -> entries.put("username", v));
-      inline(registry, "spec.password", up.password(), problems)
+      inline(registry, "spec.password", up.password(), problems, openers)
           .ifPresent(v -> entries.put("password", v));
       up.email().ifPresent(e -> entries.put("email", e.getBytes(StandardCharsets.UTF_8)));
     } else if (source instanceof CredentialSource.DockerConfigJson d) {
-      inline(registry, "spec.dockerConfigJson", d.value(), problems)
+      inline(registry, "spec.dockerConfigJson", d.value(), problems, openers)
           .ifPresent(v -> entries.put(".dockerconfigjson", v));
     } else if (source instanceof CredentialSource.SealedSecretFile f) {
-      entries.putAll(sealedFile(f, problems));
+      entries.putAll(sealedFile(f, problems, openers));
     }
     return entries;
   }
 
   private Optional<byte[]> inline(
-      RegistrySpec registry, String field, SecretValue value, List<Problem> problems) {
+      RegistrySpec registry,
+      String field,
+      SecretValue value,
+      List<Problem> problems,
+      List<SealingKey> openers) {
     if (value instanceof SecretValue.Plain plain) {
       return Optional.of(plain.value().getBytes(StandardCharsets.UTF_8));
     }
@@ -110,9 +116,11 @@ public final class Unsealer {
     try {
       byte[] bytes = SealedText.decode(sealed.ciphertext());
       for (Scope scope : order) {
-        Optional<byte[]> plain = open(bytes, scope.labelText(agentNamespace, registry.name()));
+        Optional<KeyRing.Opened> plain =
+            open(bytes, scope.labelText(agentNamespace, registry.name()));
         if (plain.isPresent()) {
-          return plain;
+          openers.add(plain.get().key());
+          return Optional.of(plain.get().plaintext());
         }
       }
       problems.add(
@@ -131,7 +139,7 @@ public final class Unsealer {
   }
 
   private Map<String, byte[]> sealedFile(
-      CredentialSource.SealedSecretFile file, List<Problem> problems) {
+      CredentialSource.SealedSecretFile file, List<Problem> problems, List<SealingKey> openers) {
     Map<String, byte[]> opened = new LinkedHashMap<>();
     Optional<String> refusal = file.refusal(agentNamespace);
     if (refusal.isPresent()) {
@@ -149,9 +157,10 @@ public final class Unsealer {
       SecretValue.Sealed sealed = e.getValue();
       try {
         byte[] bytes = SealedText.decode(sealed.ciphertext());
-        Optional<byte[]> plain = open(bytes, scope.labelText(namespace, name));
+        Optional<KeyRing.Opened> plain = open(bytes, scope.labelText(namespace, name));
         if (plain.isPresent()) {
-          opened.put(e.getKey(), plain.get());
+          openers.add(plain.get().key());
+          opened.put(e.getKey(), plain.get().plaintext());
         } else {
           problems.add(
               new Problem(
@@ -170,14 +179,14 @@ public final class Unsealer {
   }
 
   /** Throws {@code TOO_SHORT} before the cache, so that failure keeps its own words. */
-  private Optional<byte[]> open(byte[] sealed, String label) {
+  private Optional<KeyRing.Opened> open(byte[] sealed, String label) {
     HybridCipher.Parts.of(sealed);
     return cache.get(
         sealed,
         label,
         () -> {
           try {
-            return Optional.of(ring.open(sealed, label.getBytes(StandardCharsets.UTF_8)));
+            return Optional.of(ring.openWithKey(sealed, label.getBytes(StandardCharsets.UTF_8)));
           } catch (UnsealException e) {
             return Optional.empty();
           }

@@ -2,6 +2,7 @@ package dev.pullsync.cli;
 
 import dev.pullsync.config.AgentConfig;
 import dev.pullsync.demo.DemoCluster;
+import dev.pullsync.desired.Instance;
 import dev.pullsync.http.AgentMetrics;
 import dev.pullsync.live.ClusterView;
 import dev.pullsync.reconcile.ReconcileRunner;
@@ -21,7 +22,9 @@ public final class ServiceModeProcess {
     DemoCluster cluster = DemoCluster.start();
     cluster.seedDemo();
     KubernetesClient client = cluster.client();
-    ClusterView view = new ClusterView(client, Duration.ofSeconds(30)).start();
+    ClusterView view =
+        new ClusterView(client, Duration.ofSeconds(30), Instance.derived("pullsync", "default"))
+            .start();
     ReconcileRunner slow =
         trigger -> {
           try {

@@ -54,7 +54,10 @@ class ValidateRefusesLinksOutsideRootTest {
     Files.createDirectories(root.resolve(".git/refs"));
     Files.writeString(root.resolve(".git/config.yaml"), "not: [valid");
     ValidateRun run = ValidateRun.of(root);
-    assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(run.out()).contains("0 registries, 0 pull secrets");
+    // .git is not read: the only complaint is that the folder holds no spec at all.
+    assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(run.err().strip())
+        .isEqualTo(
+            "pullsync validate: " + root + ": no Registry or PullSecret found (wrong path?)");
   }
 }

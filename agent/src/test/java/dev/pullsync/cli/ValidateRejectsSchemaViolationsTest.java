@@ -31,9 +31,8 @@ class ValidateRejectsSchemaViolationsTest {
         Arguments.of(
             "unknown-field",
             new String[] {
-              "registry.yaml:10: spec.skipTlsVerify: unknown field (expected one of server,"
-                  + " username, password, email, dockerConfigJson, sealedSecretFile, insecure,"
-                  + " caBundle, expires)"
+              "registry.yaml:10: spec.insecure: unknown field (expected one of server, username,"
+                  + " password, email, dockerConfigJson, sealedSecretFile, expires)"
             }),
         Arguments.of(
             "unknown-kind",

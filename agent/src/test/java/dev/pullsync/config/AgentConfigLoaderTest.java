@@ -153,7 +153,7 @@ class AgentConfigLoaderTest {
     Path missing = dir.resolve("nope.yaml");
     assertThatThrownBy(() -> loader.load(missing))
         .isInstanceOf(InvalidSpecException.class)
-        .hasMessage(missing + ":1: cannot read file (NoSuchFileException)");
+        .hasMessage(missing + ":1: cannot read file (no such file)");
   }
 
   private List<String> problems(String yaml) {

@@ -28,10 +28,12 @@ class WebhookTest {
   }
 
   private HttpTestClient start(Optional<WebhookVerifier> verifier) {
+    Readiness readiness = new Readiness(() -> true);
+    readiness.leading(true);
     server =
         AgentHttpServer.start(
             new InetSocketAddress("127.0.0.1", 0),
-            new Readiness(() -> true),
+            readiness,
             new AgentMetrics(Clock.systemUTC()),
             verifier,
             queued::add);

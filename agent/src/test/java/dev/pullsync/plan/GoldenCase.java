@@ -2,6 +2,7 @@ package dev.pullsync.plan;
 
 import dev.pullsync.desired.Desired;
 import dev.pullsync.desired.DockerConfig;
+import dev.pullsync.desired.Instance;
 import dev.pullsync.desired.Inventory;
 import dev.pullsync.desired.Ownership;
 import dev.pullsync.desired.Ref;
@@ -32,6 +33,9 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * values in these files are dummies; the golden plan shows none of them.
  */
 final class GoldenCase {
+  /** The instance every golden case plans for; its live Secrets carry this label. */
+  static final Instance INSTANCE = new Instance("golden");
+
   final Policy policy;
   final Desired desired;
   final Live live;
@@ -58,7 +62,8 @@ final class GoldenCase {
     for (Map<String, Object> ps : list(d, "pullSecrets")) {
       spec.pullSecret(pullSecret(ps));
     }
-    desired = new Renderer().render(spec.unsealed(), inventory(l), (String) d.get("revision"));
+    desired =
+        new Renderer(INSTANCE).render(spec.unsealed(), inventory(l), (String) d.get("revision"));
     live = live(l, desired);
   }
 
@@ -116,7 +121,7 @@ final class GoldenCase {
             Map<String, String> annotations =
                 owned.isEmpty()
                     ? Map.of()
-                    : Map.of(Ownership.OWNED_PULL_SECRETS, Ownership.ownedAnnotation(owned));
+                    : Map.of(Ownership.ownedKey(INSTANCE), Ownership.ownedAnnotation(owned));
             List<String> pull =
                 (List<String>)
                     (sa == null ? List.of() : sa.getOrDefault("imagePullSecrets", List.of()));
@@ -128,10 +133,12 @@ final class GoldenCase {
     for (Map<String, Object> s : list(l, "secrets")) {
       LiveSecret secret = GoldenSecrets.secret(s, desired);
       secrets.put(secret.ref(), secret);
-      managed += secret.managed() ? 1 : 0;
+      managed += secret.owner(INSTANCE) == Ownership.Owner.OURS ? 1 : 0;
     }
     int total = ((Number) l.getOrDefault("managedSecrets", managed)).intValue();
-    return new Live(secrets, sas, total);
+    int linked = sas.values().stream().mapToInt(sa -> sa.ownedEntries(INSTANCE).size()).sum();
+    return new Live(
+        secrets, sas, total, ((Number) l.getOrDefault("linkedEntries", linked)).intValue());
   }
 
   @SuppressWarnings("unchecked")

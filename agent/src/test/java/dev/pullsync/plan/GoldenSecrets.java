@@ -29,6 +29,7 @@ final class GoldenSecrets {
         new HashMap<>((Map<String, String>) s.getOrDefault("labels", Map.of()));
     if (managed) {
       labels.putIfAbsent(Ownership.MANAGED_BY_LABEL, Ownership.MANAGED_BY_VALUE);
+      labels.putIfAbsent(Ownership.INSTANCE_LABEL, GoldenCase.INSTANCE.name());
       labels.putIfAbsent(
           Ownership.PULL_SECRET_LABEL, (String) s.getOrDefault("pullSecret", ref.name()));
     }
@@ -58,6 +59,8 @@ final class GoldenSecrets {
         labels,
         annotations,
         "7",
-        managed);
+        managed,
+        "uid-" + ref,
+        false);
   }
 }

@@ -36,7 +36,8 @@ class PlanGoldenTest {
     Path dir = CASES.resolve(name);
     GoldenCase c = new GoldenCase(dir);
 
-    String actual = PlanFormat.TEXT.render(new Planner(c.policy).plan(c.desired, c.live));
+    String actual =
+        PlanFormat.TEXT.render(new Planner(c.policy, GoldenCase.INSTANCE).plan(c.desired, c.live));
 
     Path golden = dir.resolve("plan.golden");
     if (Boolean.getBoolean("golden.update")) {

@@ -86,13 +86,14 @@ class ReconcileScaleBenchmarkTest {
                     .patterns("team-*")
                     .serviceAccounts("*"));
     Inventory inventory = new Inventory(namespaces, sas);
-    Planner planner = new Planner(Policy.defaults());
-    Live empty = new Live(Map.of(), Map.of(), 0);
+    Planner planner = new Planner(Policy.defaults(), TestEngine.INSTANCE);
+    Live empty = new Live(Map.of(), Map.of(), 0, 0);
     long best = Long.MAX_VALUE;
     int changes = 0;
     for (int round = 0; round < 5; round++) {
       long t0 = System.nanoTime();
-      Desired desired = new Renderer().render(spec.unsealed(), inventory, "main@sha1:bench");
+      Desired desired =
+          new Renderer(TestEngine.INSTANCE).render(spec.unsealed(), inventory, "main@sha1:bench");
       changes = planner.plan(desired, empty).changes().size();
       best = Math.min(best, System.nanoTime() - t0);
     }

@@ -1,10 +1,10 @@
 package dev.pullsync.source;
 
+import static dev.pullsync.testkit.TestEngine.INSTANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pullsync.apply.Applier;
 import dev.pullsync.apply.ApplyOptions;
-import dev.pullsync.desired.Instance;
 import dev.pullsync.live.ClusterView;
 import dev.pullsync.plan.Planner;
 import dev.pullsync.plan.Policy;
@@ -74,12 +74,12 @@ class GitRoundTripKeepsCredentialsOutTest {
               auth,
               Clock.systemUTC(),
               new SecureRandom());
-      try (ClusterView view = new ClusterView(cluster.client(), Duration.ofSeconds(10))) {
+      try (ClusterView view = new ClusterView(cluster.client(), Duration.ofSeconds(10), INSTANCE)) {
         Reconciler reconciler =
             new Reconciler(
                 new Revisions(source::fetch, root -> spec.build(), s -> spec.unsealed()),
                 view,
-                new Planner(Policy.defaults()),
+                new Planner(Policy.defaults(), INSTANCE),
                 new Applier(cluster.client(), view, new ApplyOptions(4, 5, Duration.ofMillis(5))),
                 report -> {
                   PublishResult result = publisher.publish(report);
@@ -87,7 +87,7 @@ class GitRoundTripKeepsCredentialsOutTest {
                   return result;
                 },
                 "prod-eu",
-                Instance.derived("pullsync", "prod-eu"),
+                INSTANCE,
                 Clock.systemUTC());
 
         Report synced = reconciler.run(Trigger.full("test"));

@@ -36,6 +36,7 @@ public final class Fixtures {
   private final List<RegistrySpec> registries = new ArrayList<>();
   private final Map<String, Credential> credentials = new HashMap<>();
   private final List<PullSecretSpec> pullSecrets = new ArrayList<>();
+  private dev.pullsync.unseal.KeyAge keyAge = dev.pullsync.unseal.KeyAge.NONE;
 
   public static Fixtures spec() {
     return new Fixtures();
@@ -78,8 +79,29 @@ public final class Fixtures {
     return this;
   }
 
+  /** Gives the registry added last images to verify ({@code spec.verify}). */
+  public Fixtures verify(String... images) {
+    RegistrySpec r = registries.remove(registries.size() - 1);
+    registries.add(
+        new RegistrySpec(
+            r.name(),
+            r.server(),
+            r.credential(),
+            r.expires(),
+            r.insecure(),
+            r.location(),
+            List.of(images)));
+    return this;
+  }
+
   public Fixtures pullSecret(PullSecretBuilder ps) {
     pullSecrets.add(ps.build(pullSecrets.size()));
+    return this;
+  }
+
+  /** As if the unseal stage had found {@code age} (values sealed with an older key). */
+  public Fixtures keyAge(dev.pullsync.unseal.KeyAge age) {
+    keyAge = age;
     return this;
   }
 
@@ -88,7 +110,7 @@ public final class Fixtures {
   }
 
   public Unsealed unsealed() {
-    return new Unsealed(build(), credentials, FINGERPRINTER);
+    return new Unsealed(build(), credentials, FINGERPRINTER, keyAge);
   }
 
   public static PullSecretBuilder pullSecret(String name, String... registries) {

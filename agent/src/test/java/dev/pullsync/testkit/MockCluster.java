@@ -31,6 +31,7 @@ public final class MockCluster implements AutoCloseable {
   private final KubernetesMockServer server;
   private final KubernetesClient client;
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+  private final List<Request> log = Collections.synchronizedList(new ArrayList<>());
   private volatile Function<RecordedRequest, MockResponse> fault = r -> null;
 
   public MockCluster() {
@@ -41,6 +42,12 @@ public final class MockCluster implements AutoCloseable {
           @Override
           public MockResponse dispatch(RecordedRequest request) {
             requests.add(request.getMethod() + " " + request.getPath());
+            log.add(
+                new Request(
+                    System.nanoTime(),
+                    request.getMethod(),
+                    request.getPath(),
+                    String.valueOf(request.getHeader("User-Agent"))));
             MockResponse faulted = fault.apply(request);
             return faulted != null ? faulted : crud.dispatch(request);
           }
@@ -68,6 +75,28 @@ public final class MockCluster implements AutoCloseable {
                     .build())
             .build();
     base.close();
+  }
+
+  /** One request as the server received it: arrival (System.nanoTime), method, path, agent. */
+  public record Request(long at, String method, String path, String userAgent) {
+    /** Anything but GET (reads and watches). */
+    public boolean isWrite() {
+      return !method.equals("GET");
+    }
+  }
+
+  /** Every request so far, with arrival time and User-Agent. */
+  public List<Request> requestLog() {
+    synchronized (log) {
+      return List.copyOf(log);
+    }
+  }
+
+  /** A new client of this server that sends {@code userAgent} (to tell two agents apart). */
+  public KubernetesClient clientAs(String userAgent) {
+    return new KubernetesClientBuilder()
+        .withConfig(new ConfigBuilder(client.getConfiguration()).withUserAgent(userAgent).build())
+        .build();
   }
 
   /** A kubeconfig file pointing at this server, for command-line tests. */

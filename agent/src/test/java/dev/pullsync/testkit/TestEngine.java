@@ -21,6 +21,7 @@ import dev.pullsync.spec.Location;
 import dev.pullsync.spec.Problem;
 import dev.pullsync.spec.Spec;
 import dev.pullsync.unseal.Unsealed;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -58,6 +59,39 @@ public final class TestEngine implements AutoCloseable {
 
   /** An engine that checks new registry credentials with {@code logins} before rollout. */
   public TestEngine(MockCluster cluster, Path tmp, Policy policy, LoginGate logins) {
+    this(
+        cluster.client(),
+        tmp,
+        policy,
+        logins,
+        new ApplyOptions(4, 5, Duration.ofMillis(5)),
+        INSTANCE);
+  }
+
+  /** An engine running as {@code instance} (two of them can share one cluster). */
+  public TestEngine(
+      MockCluster cluster, Path tmp, Policy policy, LoginGate logins, Instance instance) {
+    this(
+        cluster.client(),
+        tmp,
+        policy,
+        logins,
+        new ApplyOptions(4, 5, Duration.ofMillis(5)),
+        instance);
+  }
+
+  /** An engine with its own client (e.g. one of two replicas) and applier options. */
+  public TestEngine(KubernetesClient client, Path tmp, ApplyOptions apply) {
+    this(client, tmp, Policy.defaults(), LoginGate.disabled(), apply, INSTANCE);
+  }
+
+  private TestEngine(
+      KubernetesClient client,
+      Path tmp,
+      Policy policy,
+      LoginGate logins,
+      ApplyOptions apply,
+      Instance instance) {
     this.repo = tmp.resolve("repo");
     try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
       // an empty repository; the first commit comes from the test
@@ -68,7 +102,7 @@ public final class TestEngine implements AutoCloseable {
         new GitSource(
             SourceOptions.local(repo.toString(), "main", "").withWorkDir(tmp.resolve("work")),
             Clock.systemUTC());
-    view = new ClusterView(cluster.client(), Duration.ofSeconds(10));
+    view = new ClusterView(client, Duration.ofSeconds(10), instance);
     Revisions revisions = new Revisions(source::fetch, this::load, this::unseal);
     Reporter publisher =
         r -> {
@@ -80,11 +114,11 @@ public final class TestEngine implements AutoCloseable {
         new Reconciler(
             revisions,
             view,
-            new Planner(policy),
-            new Applier(cluster.client(), view, new ApplyOptions(4, 5, Duration.ofMillis(5))),
+            new Planner(policy, instance),
+            new Applier(client, view, apply),
             publisher,
             "test-cluster",
-            INSTANCE,
+            instance,
             Clock.systemUTC(),
             logins);
   }

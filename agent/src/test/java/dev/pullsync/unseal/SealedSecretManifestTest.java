@@ -72,7 +72,7 @@ class SealedSecretManifestTest {
       value = {
         "kind: Secret | 1: kind: expected a bitnami.com/v1alpha1 SealedSecret",
         "'kind: SealedSecret\nspec: {encryptedData: {}}' | spec.encryptedData: no sealed values",
-        "'kind: [' | s.yaml:1: line 1: not valid YAML or JSON",
+        "'kind: [' | s.yaml:1: not valid YAML or JSON",
         "'kind: SealedSecret\nspec:\n  template:\n    data: {a: b}' | s.yaml:4: spec.template.data: templated",
       })
   void malformedManifestsAreOneClearLine(String text, String message) {

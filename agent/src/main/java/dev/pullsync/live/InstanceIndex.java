@@ -1,0 +1,62 @@
+package dev.pullsync.live;
+
+import dev.pullsync.desired.Instance;
+import dev.pullsync.desired.Ownership;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Informer indexes by owning instance: Secrets by their {@code pullsync.dev/instance} label,
+ * ServiceAccounts by the instances whose owned-entries annotation they carry. The deletion guard's
+ * bases are counted from them without walking the whole cache.
+ */
+final class InstanceIndex {
+  private static final String BY_INSTANCE = "pullsync-instance";
+
+  private InstanceIndex() {}
+
+  /** Adds the indexes (before the informers start). */
+  static void install(
+      SharedIndexInformer<Secret> secrets, SharedIndexInformer<ServiceAccount> serviceAccounts) {
+    secrets.addIndexers(Map.of(BY_INSTANCE, InstanceIndex::instanceOf));
+    serviceAccounts.addIndexers(Map.of(BY_INSTANCE, InstanceIndex::ownersOf));
+  }
+
+  /** The Secrets {@code instance} owns in the whole cluster. */
+  static int ownedSecrets(SharedIndexInformer<Secret> secrets, Instance instance) {
+    return (int)
+        secrets.getIndexer().byIndex(BY_INSTANCE, instance.name()).stream()
+            .map(Copies::secret)
+            .filter(s -> s.owner(instance) == Ownership.Owner.OURS)
+            .count();
+  }
+
+  /** The imagePullSecrets entries {@code instance}'s annotations list in the whole cluster. */
+  static int linkedEntries(SharedIndexInformer<ServiceAccount> accounts, Instance instance) {
+    int entries = 0;
+    for (ServiceAccount sa : accounts.getIndexer().byIndex(BY_INSTANCE, instance.name())) {
+      entries += Copies.serviceAccount(sa).ownedEntries(instance).size();
+    }
+    return entries;
+  }
+
+  private static List<String> instanceOf(Secret s) {
+    Map<String, String> labels = s.getMetadata().getLabels();
+    String owner = labels == null ? null : labels.get(Ownership.INSTANCE_LABEL);
+    return List.of(owner == null ? "" : owner);
+  }
+
+  private static List<String> ownersOf(ServiceAccount sa) {
+    Map<String, String> annotations = sa.getMetadata().getAnnotations();
+    if (annotations == null) {
+      return List.of();
+    }
+    return annotations.keySet().stream()
+        .filter(k -> k.startsWith(Ownership.OWNED_PREFIX))
+        .map(k -> k.substring(Ownership.OWNED_PREFIX.length()))
+        .toList();
+  }
+}
