@@ -40,7 +40,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--http-port",
-      description = "port for /healthz, /readyz, /metrics, /hooks/git (default: 8080)")
+      description =
+          "port for / (status page), /healthz, /readyz, /metrics, /hooks/git (default: 8080)")
   Integer httpPort;
 
   @Option(names = "--log-format", paramLabel = "text|json", description = "log line format")

@@ -214,6 +214,7 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("  labels: {app.kubernetes.io/part-of: kubeflow-profile}");
     out.println("EOF");
     out.println("  " + k + " get secret harbor-credentials -n user-new-example-com");
+    out.println("== Status page: http://127.0.0.1:" + httpPort + "/");
     out.println("== Metrics: http://127.0.0.1:" + httpPort + "/metrics");
     out.flush();
   }

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * dev.pullsync.schedule.Watchdog}; else 503 with the reason), {@code GET /readyz} (informers
  * synced; else 503 with the reason), {@code GET /metrics} (Prometheus text) and {@code POST
  * /hooks/git} (a verified Git push webhook queues a full fetch and reconcile: 202; a standby
- * replica answers 503 with {@code Retry-After}, see {@link GitWebhook}). Served by {@link
+ * replica answers 503 with {@code Retry-After}, see {@link GitWebhook}), and {@code GET /} or
+ * {@code /status}: the latest report as an HTML page ({@link StatusPage}). Served by {@link
  * SmallHttpServer} within {@link HttpLimits}: no client, however slow, can keep health and
  * readiness from answering. A new page is one more line in {@link #routes}.
  */
@@ -42,7 +43,7 @@ public final class AgentHttpServer implements AutoCloseable {
     return start(address, HttpLimits.DEFAULTS, readiness, metrics, webhook, submit);
   }
 
-  /** Starts serving within the given limits. */
+  /** Starts serving within the given limits, with a status page that has no report yet. */
   public static AgentHttpServer start(
       InetSocketAddress address,
       HttpLimits limits,
@@ -50,7 +51,20 @@ public final class AgentHttpServer implements AutoCloseable {
       AgentMetrics metrics,
       Optional<WebhookVerifier> webhook,
       Consumer<Trigger> submit) {
-    Routes routes = routes(readiness, metrics, new GitWebhook(webhook, submit, readiness::leading));
+    return start(address, limits, readiness, metrics, webhook, submit, new StatusPage());
+  }
+
+  /** Starts serving within the given limits; {@code page} answers {@code /} and {@code /status}. */
+  public static AgentHttpServer start(
+      InetSocketAddress address,
+      HttpLimits limits,
+      Readiness readiness,
+      AgentMetrics metrics,
+      Optional<WebhookVerifier> webhook,
+      Consumer<Trigger> submit,
+      StatusPage page) {
+    Routes routes =
+        routes(readiness, metrics, new GitWebhook(webhook, submit, readiness::leading), page);
     try {
       SmallHttpServer server = SmallHttpServer.start(address, routes, limits);
       log.info("Serving {} on port {}", routes.paths(), server.port());
@@ -60,8 +74,11 @@ public final class AgentHttpServer implements AutoCloseable {
     }
   }
 
-  private static Routes routes(Readiness readiness, AgentMetrics metrics, GitWebhook hook) {
+  private static Routes routes(
+      Readiness readiness, AgentMetrics metrics, GitWebhook hook, StatusPage page) {
     return new Routes()
+        .get("/", r -> page.respond())
+        .get("/status", r -> page.respond())
         .inline("/healthz", r -> alive(readiness))
         .inline("/readyz", r -> ready(readiness))
         .get("/metrics", r -> HttpResponse.of(200, "text/plain; version=0.0.4", metrics.scrape()))

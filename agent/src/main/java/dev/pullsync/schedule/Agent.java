@@ -2,7 +2,9 @@ package dev.pullsync.schedule;
 
 import dev.pullsync.http.AgentHttpServer;
 import dev.pullsync.http.AgentMetrics;
+import dev.pullsync.http.HttpLimits;
 import dev.pullsync.http.Readiness;
+import dev.pullsync.http.StatusPage;
 import dev.pullsync.http.WebhookVerifier;
 import dev.pullsync.reconcile.ReconcileRunner;
 import dev.pullsync.reconcile.Trigger;
@@ -65,10 +67,11 @@ public final class Agent implements AutoCloseable {
       AgentMetrics metrics,
       ReconcileQueue.RunListener extra) {
     Readiness readiness = new Readiness(informers::synced);
+    StatusPage page = new StatusPage();
     ReconcileQueue queue =
         new ReconcileQueue(
             runner,
-            ReconcileQueue.RunListener.all(metrics, extra),
+            ReconcileQueue.RunListener.all(metrics, page, extra),
             settings.backoff(),
             Clock.systemUTC(),
             RunIds.secure());
@@ -80,7 +83,13 @@ public final class Agent implements AutoCloseable {
     NamespaceEvents.register(informers, queue::submit);
     AgentHttpServer http =
         AgentHttpServer.start(
-            settings.http(), readiness, metrics, webhook(settings), queue::submit);
+            settings.http(),
+            HttpLimits.DEFAULTS,
+            readiness,
+            metrics,
+            webhook(settings),
+            queue::submit,
+            page);
     CronSchedule schedule = CronSchedule.start(settings.schedule(), queue);
     Optional<LeaderElection> election =
         settings

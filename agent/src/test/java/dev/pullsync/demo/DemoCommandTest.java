@@ -76,6 +76,20 @@ class DemoCommandTest {
       assertThat(out.toString().lines().filter(l -> l.contains("export KUBECONFIG=")))
           .containsExactly("  export KUBECONFIG=" + tmp.resolve("kubeconfig"));
       assertThat(out.toString()).contains("  kubectl get sa default -n user-example-com -o yaml");
+      String statusUrl =
+          out.toString()
+              .lines()
+              .filter(l -> l.startsWith("== Status page: "))
+              .findFirst()
+              .orElseThrow()
+              .substring("== Status page: ".length());
+      var page =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(java.net.URI.create(statusUrl)).build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("pullsync status:").contains("harbor-credentials");
       Config config = Config.fromKubeconfig(Files.readString(tmp.resolve("kubeconfig")));
       try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
         Secret secret =
