@@ -51,8 +51,9 @@ public final class Applier {
 
   public Applier(KubernetesClient client, ClusterView view, ApplyOptions options) {
     this.throttle = Throttle.of(options);
-    this.secrets = new SecretWriter(client, view, throttle, options);
-    this.serviceAccounts = new ServiceAccountWriter(client, view, throttle, options);
+    FailureLog failures = new FailureLog();
+    this.secrets = new SecretWriter(client, view, throttle, options, failures);
+    this.serviceAccounts = new ServiceAccountWriter(client, view, throttle, options, failures);
     this.view = view;
     this.options = options;
   }

@@ -35,13 +35,20 @@ final class SecretWriter {
   static final String FOREIGN_ADOPTED =
       "a Secret of this name is not managed by pullsync; taking it over (adopt: ifUnmanaged)";
 
+  private final FailureLog failures;
   private final KubernetesClient client;
   private final ClusterView view;
   private final Throttle throttle;
   private final ApplyOptions options;
   private final SecretRemoval removal;
 
-  SecretWriter(KubernetesClient client, ClusterView view, Throttle throttle, ApplyOptions options) {
+  SecretWriter(
+      KubernetesClient client,
+      ClusterView view,
+      Throttle throttle,
+      ApplyOptions options,
+      FailureLog failures) {
+    this.failures = failures;
     this.client = client;
     this.view = view;
     this.throttle = throttle;
@@ -61,9 +68,10 @@ final class SecretWriter {
           };
       LOG.info(
           "{} Secret {}: {}", outcome.change().action().display(), change.ref(), outcome.reason());
+      failures.succeeded("Secret", change.ref());
       return outcome;
     } catch (Refusal r) {
-      LOG.warn("Secret {} not written: {}", change.ref(), r.getMessage());
+      failures.failed("Secret", change.ref(), "Writing Secret", r.getMessage());
       return new Outcome(change, Outcome.Status.FAILED, r.getMessage());
     } catch (RuntimeException e) {
       if (ApiFailure.isNamespaceTerminating(e)) {
@@ -71,7 +79,7 @@ final class SecretWriter {
         return new Outcome(change, Outcome.Status.SKIPPED, ApiFailure.NAMESPACE_TERMINATING);
       }
       String reason = ApiFailure.reason(e);
-      LOG.warn("{} Secret {} failed: {}", change.action().display(), change.ref(), reason);
+      failures.failed("Secret", change.ref(), change.action().display() + " Secret", reason);
       return new Outcome(change, Outcome.Status.FAILED, reason);
     }
   }

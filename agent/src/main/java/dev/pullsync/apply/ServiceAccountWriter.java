@@ -25,13 +25,19 @@ import org.slf4j.LoggerFactory;
  */
 final class ServiceAccountWriter {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceAccountWriter.class);
+  private final FailureLog failures;
   private final KubernetesClient client;
   private final ClusterView view;
   private final Throttle throttle;
   private final ApplyOptions options;
 
   ServiceAccountWriter(
-      KubernetesClient client, ClusterView view, Throttle throttle, ApplyOptions options) {
+      KubernetesClient client,
+      ClusterView view,
+      Throttle throttle,
+      ApplyOptions options,
+      FailureLog failures) {
+    this.failures = failures;
     this.client = client;
     this.view = view;
     this.throttle = throttle;
@@ -55,6 +61,7 @@ final class ServiceAccountWriter {
               sa, client.serviceAccounts().inNamespace(sa.namespace()).resource(next).update());
         }
         changes.forEach(c -> LOG.info("{} {} in ServiceAccount {}", verb(c), c.entry(), sa));
+        failures.succeeded("ServiceAccount", sa);
         return changes.stream()
             .map(c -> new Outcome(c, Outcome.Status.APPLIED, c.reason()))
             .toList();
@@ -73,7 +80,7 @@ final class ServiceAccountWriter {
         }
       }
     }
-    LOG.warn("ServiceAccount {} not updated: {}", sa, reason);
+    failures.failed("ServiceAccount", sa, "Updating ServiceAccount", reason);
     return all(changes, Outcome.Status.FAILED, reason);
   }
 

@@ -1,5 +1,7 @@
 package dev.pullsync.reconcile;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,10 +37,16 @@ public record Trigger(String reason, Set<String> namespaces, boolean fetch) {
     return namespaces.isEmpty();
   }
 
-  /** Coalesces two pending triggers into one that covers both. */
+  /**
+   * Coalesces two pending triggers into one that covers both. The reason names each distinct reason
+   * once ({@code schedule+namespace-event}), so however often triggers coalesce it stays as short
+   * as the set of reasons there are.
+   */
   public Trigger merge(Trigger other) {
     boolean fetchEither = fetch || other.fetch;
-    String reasons = reason.equals(other.reason) ? reason : reason + "+" + other.reason;
+    Set<String> distinct = new LinkedHashSet<>(List.of(reason.split("\\+")));
+    distinct.addAll(List.of(other.reason.split("\\+")));
+    String reasons = String.join("+", distinct);
     if (isFull() || other.isFull()) {
       return new Trigger(reasons, Set.of(), fetchEither);
     }

@@ -15,7 +15,10 @@ import org.slf4j.MDC;
  * The one way into a reconcile: every trigger (cron, namespace events, webhook, startup) is
  * submitted here. At most one reconcile runs at a time; triggers that arrive meanwhile coalesce
  * ({@link Trigger#merge}) into one next run. A failing run is retried with capped exponential
- * backoff, and its failure is logged once per change of state, not once per attempt.
+ * backoff kept per namespace ({@link Retries}): a run degraded by objects in some namespaces
+ * retries only those, each on its own backoff, and a namespace event for any other namespace runs
+ * at once. Only a run that failed as a whole (Git, an invalid revision) holds back full and
+ * fetching triggers. A failure is logged once per change of state, not once per attempt.
  *
  * <p>The queue only runs while {@linkplain #activate() active} (the leader, or always without
  * leader election); {@link #deactivate()} abandons the current run at once by interrupting it.
@@ -26,18 +29,18 @@ public final class ReconcileQueue implements AutoCloseable {
 
   private final ReconcileRunner runner;
   private final RunListener listener;
-  private final Backoff backoff;
+  private final Retries retries;
   private final Clock clock;
   private final RunIds runIds;
   private final Object lock = new Object();
   private final Thread worker;
 
-  // Guarded by lock.
-  private Trigger pending;
+  // Guarded by lock. Full and fetching triggers wait out an agent-wide backoff; scoped ones never.
+  private Trigger pendingFull;
+  private Trigger pendingScoped;
   private boolean active;
   private boolean closed;
   private boolean running;
-  private long notBeforeMillis;
   private int failures;
   private RunOutcome state = RunOutcome.HEALTHY;
   private long turnedAtMillis;
@@ -47,7 +50,7 @@ public final class ReconcileQueue implements AutoCloseable {
       ReconcileRunner runner, RunListener listener, Backoff backoff, Clock clock, RunIds runIds) {
     this.runner = Objects.requireNonNull(runner, "runner");
     this.listener = Objects.requireNonNull(listener, "listener");
-    this.backoff = Objects.requireNonNull(backoff, "backoff");
+    this.retries = new Retries(Objects.requireNonNull(backoff, "backoff"));
     this.clock = Objects.requireNonNull(clock, "clock");
     this.runIds = Objects.requireNonNull(runIds, "runIds");
     this.worker = new Thread(this::work, "pullsync-reconcile-" + WORKERS.incrementAndGet());
@@ -63,9 +66,21 @@ public final class ReconcileQueue implements AutoCloseable {
       if (closed) {
         return;
       }
-      pending = pending == null ? trigger : pending.merge(trigger);
+      queue(trigger);
       lock.notifyAll();
     }
+  }
+
+  private void queue(Trigger trigger) {
+    if (trigger.isFull() || trigger.fetch()) {
+      pendingFull = merge(pendingFull, trigger);
+    } else {
+      pendingScoped = merge(pendingScoped, trigger);
+    }
+  }
+
+  private static Trigger merge(Trigger a, Trigger b) {
+    return a == null ? b : b == null ? a : a.merge(b);
   }
 
   /** Starts running queued reconciles (this replica leads, or there is no election). */
@@ -103,7 +118,8 @@ public final class ReconcileQueue implements AutoCloseable {
   public void close(Duration grace) {
     synchronized (lock) {
       closed = true;
-      pending = null;
+      pendingFull = null;
+      pendingScoped = null;
       lock.notifyAll();
     }
     try {
@@ -166,22 +182,36 @@ public final class ReconcileQueue implements AutoCloseable {
         if (closed) {
           return null;
         }
-        long wait = notBeforeMillis - clock.millis();
-        if (active && pending != null && wait <= 0) {
-          Trigger next = pending;
-          pending = null;
+        long now = clock.millis();
+        Trigger next = active ? ready(now) : null;
+        if (next != null) {
           running = true;
           turnedAtMillis = clock.millis();
           Thread.interrupted(); // a deactivate() aimed at the previous run must not hit this one
           return next;
         }
+        long wake = retries.nextDueMillis();
+        if (pendingFull != null) {
+          wake = Math.min(wake, retries.agentNotBeforeMillis());
+        }
         try {
-          lock.wait(active && pending != null ? wait : 0);
+          lock.wait(active && wake != Long.MAX_VALUE ? Math.max(1, wake - now) : 0);
         } catch (InterruptedException e) {
           // deactivate() without a running reconcile: just look again
         }
       }
     }
+  }
+
+  /** Everything that may run now, as one trigger: scoped events always, the rest when due. */
+  private Trigger ready(long now) {
+    Trigger next = pendingScoped;
+    pendingScoped = null;
+    if (pendingFull != null && !retries.agentBackingOff(now)) {
+      next = merge(next, pendingFull);
+      pendingFull = null;
+    }
+    return merge(next, retries.takeDue(now));
   }
 
   private void runOnce(Trigger trigger) {
@@ -225,28 +255,31 @@ public final class ReconcileQueue implements AutoCloseable {
       boolean abandoned = Thread.interrupted() && (!active || closed);
       if (abandoned) {
         log.info("Reconcile abandoned: {}", closed ? "shutting down" : "leadership lost");
-        pending = pending == null ? trigger : pending.merge(trigger);
+        queue(trigger);
         return;
       }
+      Duration delay = retries.record(trigger, outcome, clock.millis());
       if (outcome.failing()) {
         failures++;
-        Duration delay = backoff.delayAfter(failures);
-        notBeforeMillis = clock.millis() + delay.toMillis();
-        pending = pending == null ? trigger : pending.merge(trigger);
+        String scope =
+            outcome.agentWide() ? "" : " of namespaces " + String.join(",", outcome.namespaces());
         if (!outcome.equals(state)) {
           log.warn(
-              "{}; retrying with backoff (next in {} s)", outcome.signature(), delay.toSeconds());
+              "{}; retrying{} with backoff (next in {} s)",
+              outcome.signature(),
+              scope,
+              delay.toSeconds());
         } else {
           log.debug("Still failing after {} attempts; next in {} s", failures, delay.toSeconds());
         }
-      } else {
+        state = outcome;
+      } else if (retries.idle()) {
         if (state.failing()) {
           log.info("Recovered after {} failed attempt(s)", failures);
         }
         failures = 0;
-        notBeforeMillis = 0;
+        state = outcome;
       }
-      state = outcome;
     }
   }
 

@@ -3,17 +3,23 @@ package dev.pullsync.schedule;
 import dev.pullsync.report.Report;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How one reconcile went, seen from the queue: healthy, or failing for a reason. Two failures with
  * the same {@link #signature()} are the same state, so the queue logs only the first.
+ *
+ * @param namespaces where a DEGRADED run's failed or pending objects are (the retry covers only
+ *     those, with their own backoff); empty when the whole run failed (agent-wide backoff)
  */
-record RunOutcome(boolean failing, String signature) {
+record RunOutcome(boolean failing, String signature, Set<String> namespaces) {
   RunOutcome {
     Objects.requireNonNull(signature, "signature");
+    namespaces = Set.copyOf(namespaces);
   }
 
-  static final RunOutcome HEALTHY = new RunOutcome(false, "healthy");
+  static final RunOutcome HEALTHY = new RunOutcome(false, "healthy", Set.of());
 
   /**
    * Not a failure: the only objects left are links to ServiceAccounts that do not exist yet. Each
@@ -21,7 +27,7 @@ record RunOutcome(boolean failing, String signature) {
    * only delay that event (it would wait behind the backoff).
    */
   static final RunOutcome WAITING_FOR_SERVICE_ACCOUNTS =
-      new RunOutcome(false, "waiting for ServiceAccounts");
+      new RunOutcome(false, "waiting for ServiceAccounts", Set.of());
 
   /**
    * FAILED and DEGRADED reports are retried; SYNCED and DRIFTED are healthy, and so is a DEGRADED
@@ -30,11 +36,11 @@ record RunOutcome(boolean failing, String signature) {
   static RunOutcome of(Report report) {
     return switch (report.result()) {
       case SYNCED, DRIFTED -> HEALTHY;
-      case FAILED -> new RunOutcome(true, describe(report));
+      case FAILED -> new RunOutcome(true, describe(report), Set.of());
       case DEGRADED ->
           onlyPending(report)
               ? WAITING_FOR_SERVICE_ACCOUNTS
-              : new RunOutcome(true, describe(report));
+              : new RunOutcome(true, describe(report), failingNamespaces(report));
     };
   }
 
@@ -47,7 +53,24 @@ record RunOutcome(boolean failing, String signature) {
 
   /** A runner that throws: the exception type names the state, never its message (it may leak). */
   static RunOutcome of(Throwable e) {
-    return new RunOutcome(true, "reconcile threw " + e.getClass().getSimpleName());
+    return new RunOutcome(
+        true, "reconcile threw " + e.getClass().getSimpleName(), Set.<String>of());
+  }
+
+  /** Agent-wide: nothing narrower to retry than the whole run. */
+  boolean agentWide() {
+    return failing && namespaces.isEmpty();
+  }
+
+  private static Set<String> failingNamespaces(Report report) {
+    Set<String> out = new TreeSet<>();
+    for (Report.Entry e : report.entries()) {
+      if ((e.status().equals("failed") || e.status().equals("pending"))
+          && !e.namespace().isEmpty()) {
+        out.add(e.namespace());
+      }
+    }
+    return report.errors().isEmpty() ? out : Set.of();
   }
 
   private static String describe(Report report) {

@@ -101,4 +101,9 @@ public record ServiceSettings(
     return new ServiceSettings(
         schedule, http, webhookSecretFile, Optional.of(election), shutdownGrace, backoff);
   }
+
+  public ServiceSettings withBackoff(Backoff retries) {
+    return new ServiceSettings(
+        schedule, http, webhookSecretFile, leaderElection, shutdownGrace, retries);
+  }
 }
