@@ -196,7 +196,8 @@ public final class SharedOptions {
             c.kubernetes().burst()),
         Duration.ofSeconds(30),
         new LoginSettings(c.checks().registryLogin() && !noRegistryCheck, c.checks().endpoints()),
-        instance(c));
+        instance(c),
+        c.kubernetes().resyncInterval());
   }
 
   private String instance(AgentConfig c) {

@@ -3,6 +3,7 @@ package dev.pullsync.config;
 import dev.pullsync.desired.Instance;
 import dev.pullsync.spec.Mode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -219,8 +220,24 @@ public record AgentConfig(
     }
   }
 
-  /** Kubernetes client limits. */
-  public record Kubernetes(double qps, int burst, int writeConcurrency) {}
+  /**
+   * Kubernetes client limits.
+   *
+   * @param resyncInterval how often the caches are re-listed (three LISTs) so an event a watch
+   *     missed is still repaired; default {@link #DEFAULT_RESYNC}
+   */
+  public record Kubernetes(double qps, int burst, int writeConcurrency, Duration resyncInterval) {
+    /** 30 minutes. */
+    public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(30);
+
+    public Kubernetes {
+      Objects.requireNonNull(resyncInterval, "resyncInterval");
+    }
+
+    public Kubernetes(double qps, int burst, int writeConcurrency) {
+      this(qps, burst, writeConcurrency, DEFAULT_RESYNC);
+    }
+  }
 
   /**
    * Checks before rollout.

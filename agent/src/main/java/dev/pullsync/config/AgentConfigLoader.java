@@ -158,12 +158,23 @@ public final class AgentConfigLoader {
         new AgentConfig.Kubernetes(
             f.at("kubernetes").number("qps", 50),
             (int) f.at("kubernetes").number("burst", 100),
-            (int) f.at("kubernetes").number("writeConcurrency", 8)),
+            (int) f.at("kubernetes").number("writeConcurrency", 8),
+            duration(f.at("kubernetes").text("resyncInterval", "30m"))),
         new AgentConfig.Checks(
             f.at("checks").flag("registryLogin", true), f.at("checks").strings("endpoints")),
         f.text("logFormat", "text").equals("json")
             ? AgentConfig.LogFormat.JSON
             : AgentConfig.LogFormat.TEXT);
+  }
+
+  /** {@code 45s}, {@code 30m}, {@code 1h} (the schema checks the form). */
+  private static java.time.Duration duration(String text) {
+    long n = Long.parseLong(text.substring(0, text.length() - 1));
+    return switch (text.charAt(text.length() - 1)) {
+      case 's' -> java.time.Duration.ofSeconds(n);
+      case 'h' -> java.time.Duration.ofHours(n);
+      default -> java.time.Duration.ofMinutes(n);
+    };
   }
 
   private static AgentConfig.Git git(Fields g) {

@@ -4,19 +4,18 @@ import dev.pullsync.desired.Ref;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Waits until informer caches hold the resourceVersions our own writes returned. */
+/** Waits until the (corrected) caches hold the resourceVersions our own writes returned. */
 final class CacheCatchUp {
   private CacheCatchUp() {}
 
   static boolean await(
-      SharedIndexInformer<Secret> secrets,
+      CorrectedCache<Secret> secrets,
       Map<Ref, String> secretVersions,
-      SharedIndexInformer<ServiceAccount> serviceAccounts,
+      CorrectedCache<ServiceAccount> serviceAccounts,
       Map<Ref, String> serviceAccountVersions,
       Duration timeout) {
     Map<Ref, String> secretsLeft = new HashMap<>(secretVersions);
@@ -40,9 +39,8 @@ final class CacheCatchUp {
     }
   }
 
-  private static boolean caught(
-      SharedIndexInformer<? extends HasMetadata> informer, Ref ref, String version) {
-    HasMetadata cached = informer.getStore().getByKey(ClusterView.key(ref));
+  private static boolean caught(CorrectedCache<?> cache, Ref ref, String version) {
+    HasMetadata cached = cache.getByKey(ClusterView.key(ref));
     if (version.isEmpty()) {
       return cached == null;
     }

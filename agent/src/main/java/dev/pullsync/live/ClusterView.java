@@ -7,7 +7,6 @@ import dev.pullsync.desired.Instance;
 import dev.pullsync.desired.Inventory;
 import dev.pullsync.desired.Ownership;
 import dev.pullsync.desired.Ref;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -15,9 +14,8 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.informers.cache.Cache;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -50,13 +48,33 @@ public final class ClusterView implements AutoCloseable {
   private SharedIndexInformer<Namespace> namespaces;
   private SharedIndexInformer<Secret> secrets;
   private SharedIndexInformer<ServiceAccount> serviceAccounts;
+  private CorrectedCache<Namespace> namespaceCache;
+  private CorrectedCache<Secret> secretCache;
+  private CorrectedCache<ServiceAccount> serviceAccountCache;
   private final Set<Ref> foreign = ConcurrentHashMap.newKeySet();
   private final Instance instance;
+  private final Resync resync;
 
   public ClusterView(KubernetesClient client, Duration syncTimeout, Instance instance) {
+    this(
+        client,
+        syncTimeout,
+        instance,
+        Duration.ofMinutes(Resync.DEFAULT_MINUTES),
+        Clock.systemUTC());
+  }
+
+  /** A view that re-lists every {@code resyncInterval} and after a watch error ({@link Resync}). */
+  public ClusterView(
+      KubernetesClient client,
+      Duration syncTimeout,
+      Instance instance,
+      Duration resyncInterval,
+      Clock clock) {
     this.client = client;
     this.syncTimeout = syncTimeout;
     this.instance = Objects.requireNonNull(instance, "instance");
+    this.resync = new Resync(resyncInterval, clock);
   }
 
   /** The instance whose objects this view calls ours. */
@@ -82,6 +100,7 @@ public final class ClusterView implements AutoCloseable {
             .runnableInformer(0);
     serviceAccounts = client.serviceAccounts().inAnyNamespace().runnableInformer(0);
     InstanceIndex.install(secrets, serviceAccounts);
+    resync.watchErrorsOf(List.of(namespaces, secrets, serviceAccounts));
     try {
       ApiStatus.awaitSync("Namespaces", namespaces, syncTimeout);
       ApiStatus.awaitSync("Secrets", secrets, syncTimeout);
@@ -90,6 +109,10 @@ public final class ClusterView implements AutoCloseable {
       close();
       throw e;
     }
+    namespaceCache = new CorrectedCache<>(namespaces);
+    secretCache = new CorrectedCache<>(secrets);
+    serviceAccountCache = new CorrectedCache<>(serviceAccounts);
+    resync.listed();
     return this;
   }
 
@@ -122,16 +145,14 @@ public final class ClusterView implements AutoCloseable {
    */
   public Inventory inventory(Optional<Set<String>> scope) {
     start();
+    resync.relistIfDue(client, namespaceCache, secretCache, serviceAccountCache);
     List<Namespace> nsObjects =
         scope.isEmpty()
-            ? namespaces.getStore().list()
-            : scope.get().stream()
-                .map(n -> namespaces.getStore().getByKey(n))
-                .filter(Objects::nonNull)
-                .toList();
+            ? namespaceCache.list()
+            : scope.get().stream().map(namespaceCache::getByKey).filter(Objects::nonNull).toList();
     List<Inventory.Namespace> ns = nsObjects.stream().map(Copies::namespace).toList();
     Map<String, Set<String>> sas = new TreeMap<>();
-    for (ServiceAccount sa : inScope(serviceAccounts, scope)) {
+    for (ServiceAccount sa : serviceAccountCache.inScope(scope)) {
       sas.computeIfAbsent(sa.getMetadata().getNamespace(), k -> new TreeSet<>())
           .add(sa.getMetadata().getName());
     }
@@ -166,14 +187,14 @@ public final class ClusterView implements AutoCloseable {
   /** A copy of our cached Secret to base a write on (its resourceVersion guards the write). */
   public Optional<Secret> cachedSecret(Ref ref) {
     start();
-    return Optional.ofNullable(secrets.getStore().getByKey(key(ref)))
+    return Optional.ofNullable(secretCache.getByKey(key(ref)))
         .map(s -> new SecretBuilder(s).build());
   }
 
   /** A copy of the cached ServiceAccount to base a write on. */
   public Optional<ServiceAccount> cachedServiceAccount(Ref ref) {
     start();
-    return Optional.ofNullable(serviceAccounts.getStore().getByKey(key(ref)))
+    return Optional.ofNullable(serviceAccountCache.getByKey(key(ref)))
         .map(sa -> new ServiceAccountBuilder(sa).build());
   }
 
@@ -188,13 +209,13 @@ public final class ClusterView implements AutoCloseable {
       Map<Ref, String> secretVersions, Map<Ref, String> serviceAccountVersions, Duration timeout) {
     start();
     return CacheCatchUp.await(
-        secrets, secretVersions, serviceAccounts, serviceAccountVersions, timeout);
+        secretCache, secretVersions, serviceAccountCache, serviceAccountVersions, timeout);
   }
 
   private Live snapshot(Desired desired, boolean lookUpMissing) {
     start();
     Map<Ref, LiveSecret> live = new HashMap<>();
-    for (Secret s : inScope(secrets, desired.scope())) {
+    for (Secret s : secretCache.inScope(desired.scope())) {
       LiveSecret copy = Copies.secret(s);
       live.put(copy.ref(), copy);
     }
@@ -236,18 +257,6 @@ public final class ClusterView implements AutoCloseable {
     }
   }
 
-  private static <T extends HasMetadata> List<T> inScope(
-      SharedIndexInformer<T> informer, Optional<Set<String>> scope) {
-    if (scope.isEmpty()) {
-      return informer.getStore().list();
-    }
-    List<T> out = new ArrayList<>();
-    for (String ns : scope.get()) {
-      out.addAll(informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, ns));
-    }
-    return out;
-  }
-
   static String key(Ref ref) {
     return ref.namespace().isEmpty() ? ref.name() : ref.namespace() + "/" + ref.name();
   }
@@ -256,7 +265,7 @@ public final class ClusterView implements AutoCloseable {
     Set<Ref> wanted =
         desired.links().stream().map(DesiredLink::serviceAccount).collect(Collectors.toSet());
     Map<Ref, LiveServiceAccount> out = new HashMap<>();
-    for (ServiceAccount sa : inScope(serviceAccounts, desired.scope())) {
+    for (ServiceAccount sa : serviceAccountCache.inScope(desired.scope())) {
       Ref ref = Copies.ref(sa.getMetadata());
       Map<String, String> annotations = sa.getMetadata().getAnnotations();
       boolean ours =
@@ -290,5 +299,8 @@ public final class ClusterView implements AutoCloseable {
     namespaces = null;
     secrets = null;
     serviceAccounts = null;
+    namespaceCache = null;
+    secretCache = null;
+    serviceAccountCache = null;
   }
 }

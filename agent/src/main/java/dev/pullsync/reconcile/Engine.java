@@ -93,7 +93,8 @@ public final class Engine implements AutoCloseable {
             clock,
             observer);
     Instance instance = new Instance(settings.instance());
-    ClusterView view = new ClusterView(client, settings.syncTimeout(), instance);
+    ClusterView view =
+        new ClusterView(client, settings.syncTimeout(), instance, settings.resyncInterval(), clock);
     Reconciler reconciler =
         new Reconciler(
             revisions,

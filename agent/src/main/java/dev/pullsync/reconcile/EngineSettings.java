@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param logins whether new registry credentials are logged in with before rollout
  * @param instance this agent's ownership identity (a label value; see {@code desired.Instance}),
  *     shown in every report
+ * @param resyncInterval how often the cluster caches are re-listed ({@code
+ *     kubernetes.resyncInterval})
  */
 public record EngineSettings(
     SourceOptions source,
@@ -35,7 +37,8 @@ public record EngineSettings(
     ApplyOptions apply,
     Duration syncTimeout,
     LoginSettings logins,
-    String instance) {
+    String instance,
+    Duration resyncInterval) {
   public EngineSettings {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(cluster, "cluster");
@@ -47,6 +50,35 @@ public record EngineSettings(
     Objects.requireNonNull(syncTimeout, "syncTimeout");
     Objects.requireNonNull(logins, "logins");
     new Instance(instance);
+    Objects.requireNonNull(resyncInterval, "resyncInterval");
+  }
+
+  /** With the default resync interval (30 minutes). */
+  public EngineSettings(
+      SourceOptions source,
+      String cluster,
+      String agentNamespace,
+      List<Path> keys,
+      boolean keysFromCluster,
+      String keysNamespace,
+      Policy policy,
+      ApplyOptions apply,
+      Duration syncTimeout,
+      LoginSettings logins,
+      String instance) {
+    this(
+        source,
+        cluster,
+        agentNamespace,
+        keys,
+        keysFromCluster,
+        keysNamespace,
+        policy,
+        apply,
+        syncTimeout,
+        logins,
+        instance,
+        Duration.ofMinutes(30));
   }
 
   /** The same settings for a command that reconciles or plans once and exits. */

@@ -28,8 +28,7 @@ public final class ReportProcess {
             new GitSource(SourceOptions.local(url, "main", "").withWorkDir(work), clock);
         ReportPublisher publisher =
             new ReportPublisher(
-                PublisherSettings.defaults(
-                        ReportTarget.onStatusBranch(url), work.resolve("report"))
+                PublisherSettings.defaults(ReportTarget.onStatusBranch(url), work.resolve("report"))
                     .withRetries(60, Duration.ofMillis(20), Duration.ofSeconds(1)),
                 GitAuth.none(),
                 clock,
@@ -37,7 +36,12 @@ public final class ReportProcess {
       Snapshot snapshot = source.fetch();
       PublishResult result = publisher.publish(reportFor(cluster, round, snapshot.revision()));
       System.out.println(
-          "RESULT " + result.outcome() + " " + result.commit().orElse("-") + " " + result.message());
+          "RESULT "
+              + result.outcome()
+              + " "
+              + result.commit().orElse("-")
+              + " "
+              + result.message());
       System.exit(result.outcome() == PublishResult.Outcome.COMMITTED ? 0 : 1);
     }
   }

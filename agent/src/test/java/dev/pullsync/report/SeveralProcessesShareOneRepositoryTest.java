@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Several real JVM processes on one host, one per cluster, each doing what {@code run --once}
- * does with Git (fetch the spec, commit and push the cluster's report) against one repository and
- * one shared work directory, all at once, round after round: every process succeeds, every
- * reported commit is on the remote branch, and each cluster's report is that round's. The suite
- * runs 4 processes x 2 rounds; the figure of the issue (8 x 10) is the same test with {@code
+ * Several real JVM processes on one host, one per cluster, each doing what {@code run --once} does
+ * with Git (fetch the spec, commit and push the cluster's report) against one repository and one
+ * shared work directory, all at once, round after round: every process succeeds, every reported
+ * commit is on the remote branch, and each cluster's report is that round's. The suite runs 4
+ * processes x 2 rounds; the figure of the issue (8 x 10) is the same test with {@code
  * -Dpullsync.processes=8 -Dpullsync.rounds=10}.
  */
 class SeveralProcessesShareOneRepositoryTest {
@@ -49,26 +49,33 @@ class SeveralProcessesShareOneRepositoryTest {
           String out = output(p, round);
           assertThat(child.exitValue()).as(out).isZero();
           assertThat(out).as("never a lock error").doesNotContain("Cannot lock");
-          commits.add(out.lines().filter(l -> l.startsWith("RESULT ")).findFirst().orElseThrow()
-              .split(" ")[2]);
+          commits.add(
+              out.lines()
+                  .filter(l -> l.startsWith("RESULT "))
+                  .findFirst()
+                  .orElseThrow()
+                  .split(" ")[2]);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         total += millis;
         Set<String> history =
             remote.history(BRANCH).stream().map(RevCommit::name).collect(Collectors.toSet());
-        assertThat(history).as("round %d: every logged commit is on the remote", round)
+        assertThat(history)
+            .as("round %d: every logged commit is on the remote", round)
             .containsAll(commits);
         for (int p = 0; p < processes; p++) {
           String cluster = "edge-" + p;
           assertThat(remote.file(BRANCH, "status/" + cluster + ".yaml"))
               .as("round %d, %s", round, cluster)
-              .contains(new YamlReport().render(ReportProcess.reportFor(cluster, round, revision(
-                  remote))));
+              .contains(
+                  new YamlReport()
+                      .render(ReportProcess.reportFor(cluster, round, revision(remote))));
         }
-        System.out.printf("round %d: %d processes, all reports landed in %d ms%n", round,
-            processes, millis);
+        System.out.printf(
+            "round %d: %d processes, all reports landed in %d ms%n", round, processes, millis);
       }
-      System.out.printf("%d processes x %d rounds: every report landed, %d ms in all%n",
+      System.out.printf(
+          "%d processes x %d rounds: every report landed, %d ms in all%n",
           processes, rounds, total);
     }
   }
@@ -103,12 +110,17 @@ class SeveralProcessesShareOneRepositoryTest {
   }
 
   private void seedSpec(String url) throws Exception {
-    try (Git work = Git.init().setInitialBranch("main").setDirectory(tmp.resolve("spec").toFile())
-        .call()) {
+    try (Git work =
+        Git.init().setInitialBranch("main").setDirectory(tmp.resolve("spec").toFile()).call()) {
       Files.writeString(tmp.resolve("spec/registries.yaml"), "kind: Registry\n");
       work.add().addFilepattern(".").call();
-      seeded = work.commit().setMessage("spec").setAuthor("t", "t@example.com")
-          .setCommitter("t", "t@example.com").call().name();
+      seeded =
+          work.commit()
+              .setMessage("spec")
+              .setAuthor("t", "t@example.com")
+              .setCommitter("t", "t@example.com")
+              .call()
+              .name();
       work.push().setRemote(url).add("main").call();
     }
   }

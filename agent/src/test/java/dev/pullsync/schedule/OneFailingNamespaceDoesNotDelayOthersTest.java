@@ -77,8 +77,11 @@ class OneFailingNamespaceDoesNotDelayOthersTest {
           "new namespace served in %d ms while team-locked backs off (next retry 8 s)%n", waited);
 
       assertThat(secret(cluster, "team-locked")).isNull();
-      assertThat(logs.count("Create Secret team-locked/harbor-credentials failed"))
-          .as("the permission error is logged once, not per attempt")
+      assertThat(logs.count("create Secret team-locked/harbor-credentials failed: API error 403"))
+          .as("the write's permission error is logged once, not per attempt")
+          .isEqualTo(1);
+      assertThat(logs.count("Degraded: Secret team-locked/harbor-credentials failed"))
+          .as("and so is the run's state")
           .isEqualTo(1);
       assertThat(logs.lines())
           .filteredOn(l -> l.contains("Reconcile started ("))

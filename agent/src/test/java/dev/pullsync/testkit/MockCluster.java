@@ -35,8 +35,12 @@ public final class MockCluster implements AutoCloseable {
   private volatile Function<RecordedRequest, MockResponse> fault = r -> null;
 
   public MockCluster() {
+    this(new KubernetesMixedDispatcher(new HashMap<>()));
+  }
+
+  /** A cluster served by {@code crud} (e.g. a CRUD dispatcher that drops some watch events). */
+  public MockCluster(Dispatcher crud) {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-    KubernetesMixedDispatcher crud = new KubernetesMixedDispatcher(responses);
     Dispatcher recording =
         new Dispatcher() {
           @Override

@@ -65,7 +65,8 @@ public final class TestEngine implements AutoCloseable {
         policy,
         logins,
         new ApplyOptions(4, 5, Duration.ofMillis(5)),
-        INSTANCE);
+        INSTANCE,
+        Duration.ofMinutes(30));
   }
 
   /** An engine running as {@code instance} (two of them can share one cluster). */
@@ -77,12 +78,32 @@ public final class TestEngine implements AutoCloseable {
         policy,
         logins,
         new ApplyOptions(4, 5, Duration.ofMillis(5)),
-        instance);
+        instance,
+        Duration.ofMinutes(30));
   }
 
   /** An engine with its own client (e.g. one of two replicas) and applier options. */
   public TestEngine(KubernetesClient client, Path tmp, ApplyOptions apply) {
-    this(client, tmp, Policy.defaults(), LoginGate.disabled(), apply, INSTANCE);
+    this(
+        client,
+        tmp,
+        Policy.defaults(),
+        LoginGate.disabled(),
+        apply,
+        INSTANCE,
+        Duration.ofMinutes(30));
+  }
+
+  /** An engine whose cluster view re-lists every {@code resyncInterval}. */
+  public TestEngine(MockCluster cluster, Path tmp, Duration resyncInterval) {
+    this(
+        cluster.client(),
+        tmp,
+        Policy.defaults(),
+        LoginGate.disabled(),
+        new ApplyOptions(4, 5, Duration.ofMillis(5)),
+        INSTANCE,
+        resyncInterval);
   }
 
   private TestEngine(
@@ -91,7 +112,8 @@ public final class TestEngine implements AutoCloseable {
       Policy policy,
       LoginGate logins,
       ApplyOptions apply,
-      Instance instance) {
+      Instance instance,
+      Duration resyncInterval) {
     this.repo = tmp.resolve("repo");
     try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
       // an empty repository; the first commit comes from the test
@@ -102,7 +124,9 @@ public final class TestEngine implements AutoCloseable {
         new GitSource(
             SourceOptions.local(repo.toString(), "main", "").withWorkDir(tmp.resolve("work")),
             Clock.systemUTC());
-    view = new ClusterView(client, Duration.ofSeconds(10), instance);
+    view =
+        new ClusterView(
+            client, Duration.ofSeconds(10), instance, resyncInterval, Clock.systemUTC());
     Revisions revisions = new Revisions(source::fetch, this::load, this::unseal);
     Reporter publisher =
         r -> {
