@@ -118,7 +118,7 @@ class CryptoCommandsTest {
             "--scope",
             "cluster-wide");
     assertThat(noCert.exit()).isEqualTo(2);
-    assertThat(noCert.err()).contains("none.crt:1: cannot read the certificate");
+    assertThat(noCert.err()).contains("none.crt: no such file (it does not exist)");
   }
 
   @Test

@@ -31,8 +31,9 @@ class ValidateRejectsSchemaViolationsTest {
         Arguments.of(
             "unknown-field",
             new String[] {
-              "registry.yaml:10: spec.insecure: unknown field (expected one of server, username,"
-                  + " password, email, dockerConfigJson, sealedSecretFile, expires)"
+              "registry.yaml:10: spec.skipTlsVerify: unknown field (expected one of server,"
+                  + " username, password, email, dockerConfigJson, sealedSecretFile, insecure, verify,"
+                  + " expires)"
             }),
         Arguments.of(
             "unknown-kind",

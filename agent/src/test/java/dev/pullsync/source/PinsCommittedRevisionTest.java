@@ -93,7 +93,7 @@ class PinsCommittedRevisionTest {
             clock);
     assertThatThrownBy(nowhere::fetch)
         .isInstanceOf(SourceException.class)
-        .hasMessageContaining("cannot fetch");
+        .hasMessageContaining("absent: no such repository");
   }
 
   @Test
