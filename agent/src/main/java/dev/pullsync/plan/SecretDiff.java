@@ -4,6 +4,7 @@ import dev.pullsync.desired.DesiredSecret;
 import dev.pullsync.desired.DockerConfig;
 import dev.pullsync.desired.Ownership;
 import dev.pullsync.live.LiveSecret;
+import dev.pullsync.unseal.Fingerprinter;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,12 @@ final class SecretDiff {
       }
     }
     String fingerprint = desired.annotations().getOrDefault(Ownership.FINGERPRINT, "");
-    boolean stale = !fingerprint.equals(live.annotations().get(Ownership.FINGERPRINT));
+    String liveFingerprint = live.annotations().get(Ownership.FINGERPRINT);
+    // A v1 print (keyed by the key ring, before the salted scheme) on equal data is left as it
+    // is: rewriting it would touch every Secret once on upgrade. It is replaced on the next change.
+    boolean stale =
+        !fingerprint.equals(liveFingerprint)
+            && !(Fingerprinter.isLegacy(liveFingerprint) && !Fingerprinter.isLegacy(fingerprint));
     if (data.isEmpty() && stale) {
       out.add("annotation " + Ownership.FINGERPRINT + " differs");
     }

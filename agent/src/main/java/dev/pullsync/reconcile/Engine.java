@@ -15,6 +15,7 @@ import dev.pullsync.spec.Mode;
 import dev.pullsync.spec.Problem;
 import dev.pullsync.spec.Spec;
 import dev.pullsync.spec.SpecLoader;
+import dev.pullsync.unseal.Fingerprinter;
 import dev.pullsync.unseal.KeyRing;
 import dev.pullsync.unseal.Unsealed;
 import dev.pullsync.unseal.Unsealer;
@@ -62,7 +63,13 @@ public final class Engine implements AutoCloseable {
       Clock clock,
       EngineObserver observer) {
     KeyRing ring = keyRing(settings, client);
-    Function<Spec, Unsealed> unseal = unsealer(settings, client, ring);
+    StateKeeper state =
+        new StateKeeper(
+            new SecretStateStore(client, settings.agentNamespace(), settings.instance()),
+            settings.policy().mode() != Mode.REPORT,
+            new SecureRandom());
+    Function<Spec, Unsealed> unseal =
+        unsealer(settings, client, ring, Fingerprinter.salted(state::salt));
     SpecLoader loader = new SpecLoader(settings.agentNamespace());
     GitSource source = new GitSource(settings.source(), clock);
     Function<Path, Spec> load =
@@ -71,11 +78,6 @@ public final class Engine implements AutoCloseable {
           observer.specLoaded(spec);
           return spec;
         };
-    StateKeeper state =
-        new StateKeeper(
-            new SecretStateStore(client, settings.agentNamespace(), settings.instance()),
-            settings.policy().mode() != Mode.REPORT,
-            new SecureRandom());
     Revisions revisions =
         new Revisions(
             () -> {
@@ -111,16 +113,17 @@ public final class Engine implements AutoCloseable {
 
   /**
    * With {@code --keys-from-cluster} the controller's keys are re-read for every new revision, so a
-   * key renewal needs no restart; with key files only, one unsealer serves the process.
+   * key renewal needs no restart; with key files only, one unsealer serves the process. Either way
+   * fingerprints are keyed by the instance's stored salt, never by the keys.
    */
   private static Function<Spec, Unsealed> unsealer(
-      EngineSettings settings, KubernetesClient client, KeyRing ring) {
+      EngineSettings settings, KubernetesClient client, KeyRing ring, Fingerprinter prints) {
     if (!settings.keysFromCluster()) {
-      return new Unsealer(ring, settings.agentNamespace())::unseal;
+      return new Unsealer(ring, settings.agentNamespace(), prints)::unseal;
     }
     ClusterKeySource cluster = new ClusterKeySource(client, settings.keysNamespace());
     return new KeyRingRefresh(
-        KeyRing.load(settings.keys()), cluster::load, ring, settings.agentNamespace());
+        KeyRing.load(settings.keys()), cluster::load, ring, settings.agentNamespace(), prints);
   }
 
   private static KeyRing keyRing(EngineSettings settings, KubernetesClient client) {

@@ -2,6 +2,7 @@ package dev.pullsync.reconcile;
 
 import dev.pullsync.spec.InvalidSpecException;
 import dev.pullsync.spec.Spec;
+import dev.pullsync.unseal.Fingerprinter;
 import dev.pullsync.unseal.KeyRing;
 import dev.pullsync.unseal.SealingKey;
 import dev.pullsync.unseal.Unsealed;
@@ -29,6 +30,7 @@ final class KeyRingRefresh implements Function<Spec, Unsealed> {
   private final KeyRing fileKeys;
   private final Supplier<KeyRing> clusterKeys;
   private final String agentNamespace;
+  private final Fingerprinter fingerprinter;
   private KeyRing ring;
   private List<String> keyIds;
   private Unsealer unsealer;
@@ -40,6 +42,17 @@ final class KeyRingRefresh implements Function<Spec, Unsealed> {
    */
   KeyRingRefresh(
       KeyRing fileKeys, Supplier<KeyRing> clusterKeys, KeyRing initial, String agentNamespace) {
+    this(fileKeys, clusterKeys, initial, agentNamespace, initial.fingerprinter());
+  }
+
+  /** As above, with the fingerprinter every unsealer shares (unchanged when the ring changes). */
+  KeyRingRefresh(
+      KeyRing fileKeys,
+      Supplier<KeyRing> clusterKeys,
+      KeyRing initial,
+      String agentNamespace,
+      Fingerprinter fingerprinter) {
+    this.fingerprinter = Objects.requireNonNull(fingerprinter, "fingerprinter");
     this.fileKeys = Objects.requireNonNull(fileKeys, "fileKeys");
     this.clusterKeys = Objects.requireNonNull(clusterKeys, "clusterKeys");
     this.agentNamespace = Objects.requireNonNull(agentNamespace, "agentNamespace");
@@ -55,7 +68,7 @@ final class KeyRingRefresh implements Function<Spec, Unsealed> {
         LOG.info("key ring changed: now {} keys", ids.size());
       }
       keyIds = ids;
-      unsealer = new Unsealer(ring, agentNamespace);
+      unsealer = new Unsealer(ring, agentNamespace, fingerprinter);
     }
     try {
       return unsealer.unseal(spec);

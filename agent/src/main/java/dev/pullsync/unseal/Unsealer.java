@@ -38,12 +38,24 @@ public final class Unsealer {
    * @throws IllegalArgumentException when {@code ring} is empty
    */
   public Unsealer(KeyRing ring, String agentNamespace) {
-    this.ring = Objects.requireNonNull(ring, "ring");
+    this(ring, agentNamespace, nonEmpty(ring).fingerprinter());
+  }
+
+  /**
+   * As above, fingerprinting with {@code fingerprinter} (the agent's salted one, which stays the
+   * same whatever keys the ring holds).
+   */
+  public Unsealer(KeyRing ring, String agentNamespace, Fingerprinter fingerprinter) {
+    this.ring = nonEmpty(Objects.requireNonNull(ring, "ring"));
     this.agentNamespace = Objects.requireNonNull(agentNamespace, "agentNamespace");
+    this.fingerprinter = Objects.requireNonNull(fingerprinter, "fingerprinter");
+  }
+
+  private static KeyRing nonEmpty(KeyRing ring) {
     if (ring.isEmpty()) {
       throw new IllegalArgumentException("no private keys: give --key FILE or --keys-from-cluster");
     }
-    this.fingerprinter = ring.fingerprinter();
+    return ring;
   }
 
   /**

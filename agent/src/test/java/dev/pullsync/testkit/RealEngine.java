@@ -39,6 +39,16 @@ public final class RealEngine {
         observer);
   }
 
+  /** As above, with these key files instead of the demo key. */
+  public static Engine open(MockCluster cluster, Path repo, Path work, List<Path> keys) {
+    return Engine.open(
+        settings(repo, work, keys),
+        cluster.client(),
+        Reporter.disabled(),
+        Clock.systemUTC(),
+        EngineObserver.NONE);
+  }
+
   public static EngineSettings settings(Path repo, Path work, List<Path> keys) {
     return new EngineSettings(
         SourceOptions.local(repo.toString(), "main", "").withWorkDir(work),
