@@ -46,7 +46,7 @@ class NeverReportsSyncedWhileNewestRevisionPendingTest {
           .singleElement()
           .asString()
           .contains("revision " + pending.revision() + " pending")
-          .contains("IllegalStateException", "retrying with backoff")
+          .contains("loading or unsealing failed", "retrying with backoff")
           .doesNotContain(Fixtures.CANARY);
       assertThat(cluster.client().secrets().inNamespace("later").withName("more").get()).isNull();
 
