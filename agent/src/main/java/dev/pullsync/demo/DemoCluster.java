@@ -95,8 +95,9 @@ public final class DemoCluster implements AutoCloseable {
 
   /**
    * Seeds the demo: {@code kubeflow}, {@code user-example-com} (a Kubeflow profile whose {@code
-   * default} ServiceAccount already pulls from {@code other-registry}), {@code team-a}, {@code
-   * team-b}, {@code kube-system} and {@code default}, each with a {@code default} ServiceAccount.
+   * default} ServiceAccount already pulls from {@code other-registry}, and with the {@code
+   * default-editor} ServiceAccount pipelines run as), {@code team-a}, {@code team-b}, {@code
+   * kube-system} and {@code default}, each with a {@code default} ServiceAccount.
    */
   public void seedDemo() {
     try (KubernetesClient client = client()) {
@@ -108,8 +109,30 @@ public final class DemoCluster implements AutoCloseable {
           "user-example-com",
           Map.of(PROFILE_LABEL, "kubeflow-profile"),
           List.of("other-registry"));
+      serviceAccount(client, "user-example-com", EDITOR);
       namespace(client, "team-a", Map.of(), List.of());
       namespace(client, "team-b", Map.of(), List.of());
+    }
+  }
+
+  /**
+   * The ServiceAccount Kubeflow Pipelines run as in a profile namespace (kubeflow/pipelines#7336).
+   */
+  public static final String EDITOR = "default-editor";
+
+  private static void serviceAccount(KubernetesClient client, String namespace, String name) {
+    if (client.serviceAccounts().inNamespace(namespace).withName(name).get() == null) {
+      client
+          .serviceAccounts()
+          .inNamespace(namespace)
+          .resource(
+              new ServiceAccountBuilder()
+                  .withNewMetadata()
+                  .withName(name)
+                  .withNamespace(namespace)
+                  .endMetadata()
+                  .build())
+          .create();
     }
   }
 
@@ -138,7 +161,8 @@ public final class DemoCluster implements AutoCloseable {
 
   /**
    * Plays kube-controller-manager's ServiceAccount controller, which the mock lacks: every
-   * namespace created from now on gets its {@code default} ServiceAccount.
+   * namespace created from now on gets its {@code default} ServiceAccount; and Kubeflow's profile
+   * controller: a namespace labelled as a Kubeflow profile also gets {@code default-editor}.
    */
   public void createDefaultServiceAccounts() {
     KubernetesClient client = client();
@@ -149,18 +173,10 @@ public final class DemoCluster implements AutoCloseable {
               @Override
               public void onAdd(io.fabric8.kubernetes.api.model.Namespace ns) {
                 String name = ns.getMetadata().getName();
-                if (client.serviceAccounts().inNamespace(name).withName("default").get() == null) {
-                  client
-                      .serviceAccounts()
-                      .inNamespace(name)
-                      .resource(
-                          new ServiceAccountBuilder()
-                              .withNewMetadata()
-                              .withName("default")
-                              .withNamespace(name)
-                              .endMetadata()
-                              .build())
-                      .create();
+                serviceAccount(client, name, "default");
+                Map<String, String> labels = ns.getMetadata().getLabels();
+                if (labels != null && "kubeflow-profile".equals(labels.get(PROFILE_LABEL))) {
+                  serviceAccount(client, name, EDITOR); // as Kubeflow's profile controller does
                 }
               }
 

@@ -47,6 +47,9 @@ import picocli.CommandLine.Spec;
 public final class DemoCommand implements Callable<Integer> {
   static final String EXAMPLE = "kubeflow-harbor";
 
+  /** The runbook's test image, which the example's Registry verifies and the demo serves. */
+  static final String IMAGE = "kubeflow-iris/iris-download:v1.0";
+
   /** The runbook's Harbor login, which the example's sealed password holds (demo only). */
   private static final String USER = "admin";
 
@@ -100,7 +103,11 @@ public final class DemoCommand implements Callable<Integer> {
     Path kubeconfig = cluster.writeKubeconfig(work.resolve("kubeconfig"));
     AgentMetrics metrics = new AgentMetrics(Clock.systemUTC());
     KubernetesClient client = cluster.client(b -> metrics.apiRequestCounter().installOn(b));
-    LocalRegistry registry = new LocalRegistry(Challenge.BASIC, USER, PASSWORD);
+    // Harbor-like: a Bearer token from the realm, granting pull on the example's image
+    LocalRegistry registry =
+        new LocalRegistry(Challenge.BEARER, USER, PASSWORD)
+            .serve(IMAGE)
+            .grantPullOnly(IMAGE.substring(0, IMAGE.indexOf(':')));
     Engine engine =
         DemoEngine.open(client, repo, key, work, Clock.systemUTC(), metrics, registry.address());
     Session session = new Session(cluster, client, engine, registry, temporary);
@@ -116,7 +123,9 @@ public final class DemoCommand implements Callable<Integer> {
       }
       printResult(out, first, repo);
       out.println(
-          "== Registry login check: the in-process registry at "
+          "== Registry login and image check ("
+              + IMAGE
+              + "): the in-process registry at "
               + registry.address()
               + " stands in for "
               + String.join(", ", DemoEngine.servers(repo))
@@ -203,7 +212,8 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("== Look with kubectl (in another shell, while this one serves):");
     out.println("  export KUBECONFIG=" + kubeconfig);
     out.println("  " + k + " get secret harbor-credentials -n user-example-com");
-    out.println("  " + k + " get sa default -n user-example-com -o yaml");
+    out.println("  " + k + " get sa default default-editor -n user-example-com -o yaml");
+    out.println("  " + k + " get secret harbor-credentials -n kubeflow -o yaml   # Opaque");
     out.println("  " + k + " create namespace team-c    # not selected: gets nothing");
     out.println("  # a new Kubeflow profile namespace gets its Secret and link within seconds:");
     out.println("  " + k + " apply -f - <<'EOF'");
@@ -214,6 +224,7 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("  labels: {app.kubernetes.io/part-of: kubeflow-profile}");
     out.println("EOF");
     out.println("  " + k + " get secret harbor-credentials -n user-new-example-com");
+    out.println("  " + k + " get sa default-editor -n user-new-example-com -o yaml");
     out.println("== Status page: http://127.0.0.1:" + httpPort + "/");
     out.println("== Metrics: http://127.0.0.1:" + httpPort + "/metrics");
     out.flush();

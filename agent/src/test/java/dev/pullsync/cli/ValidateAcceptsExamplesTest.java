@@ -16,7 +16,7 @@ class ValidateAcceptsExamplesTest {
     ValidateRun run = ValidateRun.of(EXAMPLES.resolve("kubeflow-harbor"));
     assertThat(run.err()).isEmpty();
     assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(run.out().strip()).endsWith(": 1 registry, 1 pull secret").startsWith("OK: ");
+    assertThat(run.out().strip()).endsWith(": 1 registry, 2 pull secrets").startsWith("OK: ");
   }
 
   @Test

@@ -49,6 +49,8 @@ class DemoCommandTest {
         .contains("== Result: Synced")
         .contains("== Report")
         .contains("stands in for 192.168.58.12:30002")
+        .contains(
+            "image check: harbor kubeflow-iris/iris-download:v1.0: pullable (bearer token, 200)")
         .contains("(--once: the demo API has stopped; run without --once to look with kubectl)")
         .doesNotContain("kubectl get")
         .doesNotContain("http://127.0.0.1")
@@ -75,7 +77,7 @@ class DemoCommandTest {
       await().atMost(Duration.ofMinutes(2)).until(() -> out.toString().contains("Serving:"));
       assertThat(out.toString().lines().filter(l -> l.contains("export KUBECONFIG=")))
           .containsExactly("  export KUBECONFIG=" + tmp.resolve("kubeconfig"));
-      assertThat(out.toString()).contains("  kubectl get sa default -n user-example-com -o yaml");
+      assertThat(out.toString()).contains("  kubectl get sa default default-editor -n user-example-com -o yaml");
       String statusUrl =
           out.toString()
               .lines()
@@ -100,6 +102,28 @@ class DemoCommandTest {
         assertThat(sa.getImagePullSecrets())
             .extracting(r -> r.getName())
             .containsExactly("other-registry", "harbor-credentials");
+        // the runbook's other steps: default-editor linked, the Opaque Secret for the services
+        assertThat(
+                client
+                    .serviceAccounts()
+                    .inNamespace("user-example-com")
+                    .withName("default-editor")
+                    .get()
+                    .getImagePullSecrets())
+            .extracting(r -> r.getName())
+            .containsExactly("harbor-credentials");
+        Secret services =
+            client.secrets().inNamespace("kubeflow").withName("harbor-credentials").get();
+        assertThat(services.getType()).isEqualTo("Opaque");
+        assertThat(services.getData()).containsOnlyKeys("HARBOR_USERNAME", "HARBOR_PASSWORD");
+        assertThat(
+                client
+                    .serviceAccounts()
+                    .inNamespace("kubeflow")
+                    .withName("default")
+                    .get()
+                    .getImagePullSecrets())
+            .isNullOrEmpty();
 
         client
             .namespaces()
@@ -121,6 +145,12 @@ class DemoCommandTest {
                           .inNamespace("user-new-example-com")
                           .withName("default")
                           .get();
+                  ServiceAccount editor =
+                      client
+                          .serviceAccounts()
+                          .inNamespace("user-new-example-com")
+                          .withName("default-editor")
+                          .get();
                   return client
                               .secrets()
                               .inNamespace("user-new-example-com")
@@ -129,6 +159,10 @@ class DemoCommandTest {
                           != null
                       && linked != null
                       && linked.getImagePullSecrets().stream()
+                          .anyMatch(r -> r.getName().equals("harbor-credentials"))
+                      && editor != null
+                      && editor.getImagePullSecrets() != null
+                      && editor.getImagePullSecrets().stream()
                           .anyMatch(r -> r.getName().equals("harbor-credentials"));
                 });
       }
