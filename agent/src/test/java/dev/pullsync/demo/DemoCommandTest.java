@@ -77,7 +77,8 @@ class DemoCommandTest {
       await().atMost(Duration.ofMinutes(2)).until(() -> out.toString().contains("Serving:"));
       assertThat(out.toString().lines().filter(l -> l.contains("export KUBECONFIG=")))
           .containsExactly("  export KUBECONFIG=" + tmp.resolve("kubeconfig"));
-      assertThat(out.toString()).contains("  kubectl get sa default default-editor -n user-example-com -o yaml");
+      assertThat(out.toString())
+          .contains("  kubectl get sa default default-editor -n user-example-com -o yaml");
       String statusUrl =
           out.toString()
               .lines()
