@@ -160,6 +160,15 @@ public final class ClusterView implements AutoCloseable {
   }
 
   /**
+   * Every Namespace, ServiceAccount and pullsync-labelled Secret in the caches, names and metadata
+   * only (the published inventory); no request.
+   */
+  public ClusterListing listing() {
+    start();
+    return Listings.of(namespaceCache.list(), serviceAccountCache.list(), secretCache.list());
+  }
+
+  /**
    * Copies of what {@code desired} is to be compared with, from the caches alone (plus one GET per
    * name remembered as foreign).
    */

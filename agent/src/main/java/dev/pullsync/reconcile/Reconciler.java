@@ -100,7 +100,7 @@ public final class Reconciler implements ReconcileRunner {
   public synchronized Report run(Trigger trigger) {
     Report report = reconcile(trigger);
     if (trigger.isFull()) {
-      publisher.publish(report);
+      publish(report);
     }
     LOG.info(
         "reconcile ({}) of {}: {} {}",
@@ -109,6 +109,22 @@ public final class Reconciler implements ReconcileRunner {
         report.result().display(),
         report.errors().isEmpty() ? "" : String.join("; ", report.errors()));
     return report;
+  }
+
+  /**
+   * Publishes a full reconcile's report, with the cluster's inventory from the caches; a failed
+   * reconcile (perhaps for want of the cluster) publishes the report alone.
+   */
+  private void publish(Report report) {
+    if (report.result() == Report.Result.FAILED) {
+      publisher.publish(report);
+      return;
+    }
+    try {
+      publisher.publish(report, cluster.listing());
+    } catch (ClusterUnavailableException e) {
+      publisher.publish(report);
+    }
   }
 
   @Override

@@ -20,9 +20,9 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
- * Writes one cluster's two report files on top of a branch tip, without a working tree: the tip's
- * tree is copied entry by entry and only this cluster's two paths are replaced, so whatever else
- * the branch holds (other clusters' reports) is carried over untouched.
+ * Writes one cluster's report files (and inventory) on top of a branch tip, without a working tree:
+ * the tip's tree is copied entry by entry and only this cluster's two paths are replaced, so
+ * whatever else the branch holds (other clusters' reports) is carried over untouched.
  */
 final class ReportCommitter {
   private final ReportTarget target;
@@ -40,17 +40,23 @@ final class ReportCommitter {
       throws IOException {
     String yamlPath = target.yamlPath(report.cluster());
     String markdownPath = target.markdownPath(report.cluster());
+    String inventoryPath = target.inventoryPath(report.cluster());
     try (ObjectReader reader = repo.newObjectReader();
         RevWalk walk = new RevWalk(reader);
         ObjectInserter inserter = repo.newObjectInserter()) {
       DirCache index = DirCache.newInCore();
+      boolean reportSame = false;
+      boolean inventorySame = files.inventory().isEmpty();
       if (tip != null) {
         RevCommit tipCommit = walk.parseCommit(tip);
         Optional<String> oldYaml = read(reader, tipCommit, yamlPath);
         Optional<String> oldMarkdown = read(reader, tipCommit, markdownPath);
-        if (oldYaml.isPresent()
-            && oldMarkdown.isPresent()
-            && files.sameApartFromTime(oldYaml.get(), oldMarkdown.get())) {
+        reportSame =
+            oldYaml.isPresent()
+                && oldMarkdown.isPresent()
+                && files.sameApartFromTime(oldYaml.get(), oldMarkdown.get());
+        inventorySame = files.inventoryUnchanged(read(reader, tipCommit, inventoryPath));
+        if (reportSame && inventorySame) {
           return Optional.empty();
         }
         DirCacheBuilder builder = index.builder();
@@ -58,8 +64,15 @@ final class ReportCommitter {
         builder.finish();
       }
       DirCacheEditor editor = index.editor();
-      editor.add(blob(yamlPath, inserter.insert(Constants.OBJ_BLOB, bytes(files.yaml()))));
-      editor.add(blob(markdownPath, inserter.insert(Constants.OBJ_BLOB, bytes(files.markdown()))));
+      if (!reportSame) {
+        editor.add(blob(yamlPath, inserter.insert(Constants.OBJ_BLOB, bytes(files.yaml()))));
+        editor.add(
+            blob(markdownPath, inserter.insert(Constants.OBJ_BLOB, bytes(files.markdown()))));
+      }
+      if (!inventorySame) {
+        byte[] inventory = bytes(files.inventory().get());
+        editor.add(blob(inventoryPath, inserter.insert(Constants.OBJ_BLOB, inventory)));
+      }
       editor.finish();
       CommitBuilder commit = new CommitBuilder();
       commit.setTreeId(index.writeTree(inserter));

@@ -1,13 +1,16 @@
 package dev.pullsync.report;
 
+import dev.pullsync.live.ClusterListing;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * The two rendered files of one cluster's report, and how to compare them with what is already
- * committed while ignoring the time they were made.
+ * committed while ignoring the time they were made; after a full reconcile also the cluster's
+ * inventory.
  */
-public record ReportFiles(String yaml, String markdown) {
+public record ReportFiles(String yaml, String markdown, Optional<String> inventory) {
   private static final Pattern YAML_TIME =
       Pattern.compile("(?m)^" + YamlReport.TIMESTAMP_KEY + ":.*$");
   private static final Pattern MARKDOWN_TIME =
@@ -16,6 +19,28 @@ public record ReportFiles(String yaml, String markdown) {
   public ReportFiles {
     Objects.requireNonNull(yaml, "yaml");
     Objects.requireNonNull(markdown, "markdown");
+    Objects.requireNonNull(inventory, "inventory");
+  }
+
+  /** The two report files without an inventory. */
+  public ReportFiles(String yaml, String markdown) {
+    this(yaml, markdown, Optional.empty());
+  }
+
+  /** The report files and the inventory of the cluster the report is about. */
+  public static ReportFiles of(Report report, ClusterListing listing) {
+    return new ReportFiles(
+        new YamlReport().render(report),
+        new MarkdownReport().render(report),
+        Optional.of(new InventoryYaml().render(report, listing)));
+  }
+
+  /** Whether the inventory is absent or the same as {@code committed} apart from the time. */
+  public boolean inventoryUnchanged(Optional<String> committed) {
+    return inventory.isEmpty()
+        || committed
+            .map(InventoryYaml::withoutTime)
+            .equals(Optional.of(InventoryYaml.withoutTime(inventory.get())));
   }
 
   /** Renders both files of a report. */

@@ -67,16 +67,28 @@ public final class ReportPublisher implements Reporter, AutoCloseable {
   /** Publishes one report; safe to call from several threads (calls are serialised). */
   @Override
   public synchronized PublishResult publish(Report report) {
+    return publish(report, Optional.empty());
+  }
+
+  /** Publishes one report and the inventory of its cluster (committed only when it changed). */
+  @Override
+  public synchronized PublishResult publish(
+      Report report, dev.pullsync.live.ClusterListing inventory) {
+    return publish(report, Optional.of(inventory));
+  }
+
+  private PublishResult publish(
+      Report report, Optional<dev.pullsync.live.ClusterListing> inventory) {
     PublishResult result;
     try {
       result =
           FILE_NAME.matcher(report.cluster()).matches()
-              ? publishWithRetries(report, ReportFiles.of(report))
+              ? publishWithRetries(report, files(report, inventory))
               : failure(0, "cluster name '" + report.cluster() + "' cannot be a file name");
     } catch (IOException | GitAPIException | RuntimeException e) {
       result = failure(1, RedactedUrl.describe(e, auth.secrets()));
       if (DamagedFolderException.isLocal(e)) {
-        result = publishAfterRepair(report, result);
+        result = publishAfterRepair(report, files(report, inventory), result);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -87,7 +99,7 @@ public final class ReportPublisher implements Reporter, AutoCloseable {
   }
 
   /** The clone is damaged (a kill left it half-written): empty the folder and try once more. */
-  private PublishResult publishAfterRepair(Report report, PublishResult failed) {
+  private PublishResult publishAfterRepair(Report report, ReportFiles files, PublishResult failed) {
     if (!failed.message().equals(lastRepair)) {
       LOG.warn("{}; cloning afresh into {}", failed.message(), folder.dir());
     }
@@ -95,13 +107,18 @@ public final class ReportPublisher implements Reporter, AutoCloseable {
     closeGit();
     folder.reset();
     try {
-      return publishWithRetries(report, ReportFiles.of(report));
+      return publishWithRetries(report, files);
     } catch (IOException | GitAPIException | RuntimeException e) {
       return failure(1, RedactedUrl.describe(e, auth.secrets()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return failure(1, "interrupted while waiting to retry");
     }
+  }
+
+  private static ReportFiles files(
+      Report report, Optional<dev.pullsync.live.ClusterListing> inventory) {
+    return inventory.map(i -> ReportFiles.of(report, i)).orElseGet(() -> ReportFiles.of(report));
   }
 
   private PublishResult publishWithRetries(Report report, ReportFiles files)

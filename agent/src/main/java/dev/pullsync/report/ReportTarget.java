@@ -36,6 +36,10 @@ public record ReportTarget(String remote, String branch, String directory) {
     return directory + "/" + cluster + ".yaml";
   }
 
+  String inventoryPath(String cluster) {
+    return directory + "/" + cluster + ".inventory.yaml";
+  }
+
   String markdownPath(String cluster) {
     return directory + "/" + cluster + ".md";
   }

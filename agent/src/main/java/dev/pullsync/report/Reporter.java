@@ -7,6 +7,14 @@ import java.util.Optional;
 public interface Reporter {
   PublishResult publish(Report report);
 
+  /**
+   * Publishes a full reconcile's report together with the cluster's inventory ({@code
+   * status/<cluster>.inventory.yaml}); reporters that keep no inventory publish the report alone.
+   */
+  default PublishResult publish(Report report, dev.pullsync.live.ClusterListing inventory) {
+    return publish(report);
+  }
+
   /** For {@code --no-report}: publishes nothing. */
   static Reporter disabled() {
     return report ->

@@ -1,0 +1,71 @@
+package dev.pullsync.live;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The whole cluster as far as pullsync's selection and ownership care, taken from the caches a
+ * reconcile already holds (no request): every Namespace with its labels and the exclude annotation,
+ * every ServiceAccount's imagePullSecrets names, and every Secret labelled managed by pullsync with
+ * its type, owner and fingerprint. Never a value. Published as the inventory next to the report, so
+ * a pull request can be planned without the cluster.
+ */
+public record ClusterListing(List<Namespace> namespaces, List<ManagedSecret> managedSecrets) {
+  public ClusterListing {
+    namespaces = List.copyOf(namespaces);
+    managedSecrets = List.copyOf(managedSecrets);
+  }
+
+  /** One Namespace: its labels, its {@code pullsync.dev/exclude} value (empty when absent). */
+  public record Namespace(
+      String name,
+      Map<String, String> labels,
+      String exclude,
+      boolean terminating,
+      List<ServiceAccount> serviceAccounts) {
+    public Namespace {
+      Objects.requireNonNull(name, "name");
+      labels = Map.copyOf(labels);
+      exclude = exclude == null ? "" : exclude;
+      serviceAccounts = List.copyOf(serviceAccounts);
+    }
+  }
+
+  /**
+   * One ServiceAccount: its imagePullSecrets names in order, and per instance the entries pullsync
+   * recorded as its own (the links).
+   */
+  public record ServiceAccount(
+      String name, List<String> imagePullSecrets, Map<String, SortedSet<String>> pullsyncEntries) {
+    public ServiceAccount {
+      Objects.requireNonNull(name, "name");
+      imagePullSecrets = List.copyOf(imagePullSecrets);
+      java.util.TreeMap<String, SortedSet<String>> copy = new java.util.TreeMap<>();
+      pullsyncEntries.forEach((k, v) -> copy.put(k, new TreeSet<>(v)));
+      pullsyncEntries = java.util.Collections.unmodifiableSortedMap(copy);
+    }
+  }
+
+  /** One Secret labelled managed by pullsync, as its labels and annotations describe it. */
+  public record ManagedSecret(
+      String namespace,
+      String name,
+      String type,
+      String pullSecret,
+      String instance,
+      String fingerprint,
+      String sourceRevision) {
+    public ManagedSecret {
+      Objects.requireNonNull(namespace, "namespace");
+      Objects.requireNonNull(name, "name");
+      type = type == null ? "" : type;
+      pullSecret = pullSecret == null ? "" : pullSecret;
+      instance = instance == null ? "" : instance;
+      fingerprint = fingerprint == null ? "" : fingerprint;
+      sourceRevision = sourceRevision == null ? "" : sourceRevision;
+    }
+  }
+}
