@@ -69,6 +69,15 @@ class RunOnceCommandTest {
       assertThat(id).as("status/test.yaml on pullsync-status").isNotNull();
       String yaml = new String(repo.open(id).getBytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(yaml).contains("harbor-credentials").doesNotContain(Fixtures.CANARY);
+      var inventoryId = repo.resolve("refs/heads/pullsync-status:status/test.inventory.yaml");
+      assertThat(inventoryId).as("status/test.inventory.yaml on pullsync-status").isNotNull();
+      String inventory =
+          new String(repo.open(inventoryId).getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(inventory)
+          .contains("name: user-example-com")
+          .contains("- harbor-credentials")
+          .contains("fingerprint: ")
+          .doesNotContain(Fixtures.CANARY);
     }
   }
 
