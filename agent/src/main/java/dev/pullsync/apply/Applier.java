@@ -100,6 +100,7 @@ public final class Applier {
     for (Change c : plan.changes()) {
       out.add(c.toApply() ? outcomes.get(c) : Outcome.unwritten(c));
     }
+    FailureSummary.of(out).ifPresent(LOG::warn);
     return out;
   }
 

@@ -7,10 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs a failing write once per change of state, as docs/how-it-works.md promises: the first
- * failure of an object and a different failure are warnings, the same failure again (every retry of
- * a lasting 403) is debug only, and the first success afterwards says it works again. Shared by the
- * writers of one applier; safe from the writer threads.
+ * Tracks each object's write failures by change of state, at debug level: the first failure of an
+ * object and a different failure, the same failure again (every retry of a lasting 403), and the
+ * first success afterwards. The warning an operator sees is one line per reconcile from {@link
+ * FailureSummary} (counts by reason, a few examples), so a fault storm over many objects does not
+ * flood the log. Shared by the writers of one applier; safe from the writer threads.
  */
 final class FailureLog {
   private static final Logger LOG = LoggerFactory.getLogger(FailureLog.class);
@@ -23,7 +24,7 @@ final class FailureLog {
     if (reason.equals(before)) {
       LOG.debug("{} {} still failing: {}", what, ref, reason);
     } else {
-      LOG.warn("{} {} failed: {}", what, ref, reason);
+      LOG.debug("{} {} failed: {}", what, ref, reason); // the warning: FailureSummary
     }
   }
 
@@ -31,7 +32,7 @@ final class FailureLog {
   void succeeded(String kind, Ref ref) {
     String before = lastFailure.remove(kind + " " + ref);
     if (before != null) {
-      LOG.info("{} {} written again after: {}", kind, ref, before);
+      LOG.debug("{} {} written again after: {}", kind, ref, before);
     }
   }
 }
