@@ -48,6 +48,8 @@ public final class Applier {
   private final ClusterView view;
   private final ApplyOptions options;
   private final Throttle throttle;
+  private final java.util.concurrent.atomic.AtomicReference<String> lastFailures =
+      new java.util.concurrent.atomic.AtomicReference<>("");
 
   public Applier(KubernetesClient client, ClusterView view, ApplyOptions options) {
     this.throttle = Throttle.of(options);
@@ -100,8 +102,21 @@ public final class Applier {
     for (Change c : plan.changes()) {
       out.add(c.toApply() ? outcomes.get(c) : Outcome.unwritten(c));
     }
-    FailureSummary.of(out).ifPresent(LOG::warn);
+    logFailures(FailureSummary.of(out));
     return out;
+  }
+
+  /** The summary is a warning when it differs from the last one, else debug (a lasting 403). */
+  private void logFailures(Optional<String> summary) {
+    String now = summary.orElse("");
+    String before = lastFailures.getAndSet(now);
+    if (!now.isEmpty()) {
+      if (now.equals(before)) {
+        LOG.debug(now);
+      } else {
+        LOG.warn(now);
+      }
+    }
   }
 
   /**

@@ -142,6 +142,7 @@ final class SecretWriter {
       writeOver(change.ref(), found, want, Action.ADOPT, written);
       return applied(as(change, Action.ADOPT, Drift.FOREIGN, FOREIGN_ADOPTED));
     }
+    view.rememberForeign(change.ref(), found); // the next snapshots need not read it again
     return new Outcome(
         as(change, Action.CONFLICT, Drift.FOREIGN, FOREIGN_CONFLICT),
         Outcome.Status.SKIPPED,

@@ -91,6 +91,23 @@ final class BenchCluster implements AutoCloseable {
     client.serviceAccounts().inNamespace(name).resource(sa).create();
   }
 
+  /** A hand-made pull Secret, not labelled as pullsync's (the migration case). */
+  void createHandmadeSecret(String namespace, String name) {
+    Secret s =
+        new io.fabric8.kubernetes.api.model.SecretBuilder()
+            .withNewMetadata()
+            .withNamespace(namespace)
+            .withName(name)
+            .endMetadata()
+            .withType("kubernetes.io/dockerconfigjson")
+            .withData(
+                Map.of(
+                    ".dockerconfigjson",
+                    Base64.getEncoder().encodeToString("{\"auths\":{}}".getBytes())))
+            .build();
+    client.secrets().inNamespace(namespace).resource(s).create();
+  }
+
   void deleteSecret(String namespace, String name) {
     client.secrets().inNamespace(namespace).withName(name).delete();
   }

@@ -35,6 +35,9 @@ final class BenchSpec {
   /** The registry only {@link #BY_SELECTOR} uses: rotating it touches exactly those Secrets. */
   static final String ROTATED = "ecr";
 
+  /** The PullSecret of the migration phase: its Secret name is taken by hand-made Secrets. */
+  static final String HANDMADE = "bench-handmade";
+
   /** How many namespaces the list PullSecret names (the first ones). */
   static final int LISTED = 50;
 
@@ -90,6 +93,28 @@ final class BenchSpec {
       commit(git, "rotate " + ROTATED);
     } catch (GitAPIException e) {
       throw new IllegalStateException("cannot commit the rotation", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Adds {@link #HANDMADE} (harbor, {@code adopt: never} by default) for the first {@code count}
+   * namespaces and commits it: the runbook's migration case when they already hold such Secrets.
+   */
+  void addHandmade(int count) {
+    String names =
+        IntStream.range(0, count)
+            .mapToObj(BenchCluster::namespace)
+            .collect(Collectors.joining(", ", "[", "]"));
+    try (Git git = Git.open(repo.toFile())) {
+      Files.writeString(
+          repo.resolve("handmade.yaml"),
+          pullSecret(HANDMADE, "[harbor]", "    names: " + names),
+          StandardCharsets.UTF_8);
+      commit(git, "add " + HANDMADE);
+    } catch (GitAPIException e) {
+      throw new IllegalStateException("cannot commit " + HANDMADE, e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

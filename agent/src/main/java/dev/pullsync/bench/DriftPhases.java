@@ -43,6 +43,7 @@ final class DriftPhases {
   void run() {
     drift();
     rotation();
+    new MigrationPhase(cluster, agent, spec, figures, progress).run(settings.namespaces());
     new NewNamespacesPhase(cluster, agent, figures, progress)
         .run(settings.namespaces(), settings.added(), settings.addedPerSecond());
   }
