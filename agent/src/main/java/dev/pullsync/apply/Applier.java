@@ -109,9 +109,10 @@ public final class Applier {
   /** The summary is a warning when it differs from the last one, else debug (a lasting 403). */
   private void logFailures(Optional<String> summary) {
     String now = summary.orElse("");
-    String before = lastFailures.getAndSet(now);
+    String same = now.replaceFirst("^\\d+ of \\d+ ", ""); // the same failures, whatever else ran
+    String before = lastFailures.getAndSet(same);
     if (!now.isEmpty()) {
-      if (now.equals(before)) {
+      if (same.equals(before)) {
         LOG.debug(now);
       } else {
         LOG.warn(now);
