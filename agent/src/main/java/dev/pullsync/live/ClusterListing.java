@@ -19,6 +19,28 @@ public record ClusterListing(List<Namespace> namespaces, List<ManagedSecret> man
     managedSecrets = List.copyOf(managedSecrets);
   }
 
+  /**
+   * What the renderer selects from, as this listing recorded it (for planning against a published
+   * inventory): namespaces with labels, the exclude annotation and ServiceAccount names.
+   */
+  public dev.pullsync.desired.Inventory toInventory() {
+    List<dev.pullsync.desired.Inventory.Namespace> ns = new java.util.ArrayList<>();
+    Map<String, java.util.Set<String>> sas = new java.util.TreeMap<>();
+    for (Namespace n : namespaces) {
+      Map<String, String> annotations =
+          n.exclude().isEmpty()
+              ? Map.of()
+              : Map.of(dev.pullsync.desired.Ownership.EXCLUDE, n.exclude());
+      ns.add(
+          new dev.pullsync.desired.Inventory.Namespace(
+              n.name(), n.labels(), annotations, n.terminating()));
+      TreeSet<String> names = new TreeSet<>();
+      n.serviceAccounts().forEach(sa -> names.add(sa.name()));
+      sas.put(n.name(), names);
+    }
+    return new dev.pullsync.desired.Inventory(ns, sas);
+  }
+
   /** One Namespace: its labels, its {@code pullsync.dev/exclude} value (empty when absent). */
   public record Namespace(
       String name,
