@@ -38,9 +38,9 @@ public record ImageResult(String image, Status status, String reason) {
    * The login verdicts, with a registry whose credential was denied an image it must pull turned
    * into a rejection: a denied image holds a new credential back as a rejected login does.
    */
-  public static Map<String, LoginResult> holding(
-      Map<String, LoginResult> logins, Map<String, List<ImageResult>> images) {
-    Map<String, LoginResult> out = new TreeMap<>(logins);
+  public static Map<String, LoginGate.Checked> holding(
+      Map<String, LoginGate.Checked> logins, Map<String, List<ImageResult>> images) {
+    Map<String, LoginGate.Checked> out = new TreeMap<>(logins);
     images.forEach(
         (registry, results) ->
             results.stream()
@@ -48,9 +48,19 @@ public record ImageResult(String image, Status status, String reason) {
                 .findFirst()
                 .filter(
                     r ->
-                        !out.containsKey(registry)
-                            || out.get(registry).status() != LoginResult.Status.REJECTED)
-                .ifPresent(r -> out.put(registry, LoginResult.rejected("image " + r.describe()))));
+                        out.containsKey(registry)
+                            && !out.get(registry).result().status().holdsBack())
+                .ifPresent(
+                    r -> {
+                      LoginGate.Checked login = out.get(registry);
+                      out.put(
+                          registry,
+                          new LoginGate.Checked(
+                              login.registry(),
+                              login.server(),
+                              LoginResult.rejected("image " + r.describe()),
+                              login.checkedAt()));
+                    }));
     return out;
   }
 }

@@ -1,6 +1,5 @@
 package dev.pullsync.check;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -13,26 +12,86 @@ public record LoginResult(Status status, String reason) {
     Objects.requireNonNull(reason, "reason");
   }
 
-  /** OK: the login worked; REJECTED: the registry said no; UNREACHABLE: no answer, not checked. */
+  /**
+   * The verdicts. Only {@link #UNREACHABLE} and {@link #NOT_CHECKED} let a credential roll out
+   * unchecked; {@link #REJECTED}, {@link #UNTRUSTED} and {@link #PLAIN_HTTP} hold it back.
+   */
   public enum Status {
-    OK,
-    REJECTED,
-    UNREACHABLE;
+    /** The registry took the credential (or needs none). */
+    ACCEPTED("accepted"),
+    /** 401/403: the registry said no to this credential. */
+    REJECTED("rejected"),
+    /** The registry's TLS certificate is not trusted (unknown CA, wrong name, expired). */
+    UNTRUSTED("untrusted"),
+    /** The registry speaks plain HTTP (or sends its token realm over it), not marked insecure. */
+    PLAIN_HTTP("http-not-insecure"),
+    /** No answer: connection refused, timeout, DNS, or an answer the check cannot judge. */
+    UNREACHABLE("unreachable"),
+    /** Not asked: the plan does not send a credential to a server it has not been sent to. */
+    NOT_CHECKED("not-checked");
+
+    private final String display;
+
+    Status(String display) {
+      this.display = display;
+    }
 
     public String display() {
-      return name().toLowerCase(Locale.ROOT);
+      return display;
+    }
+
+    /** Whether this verdict keeps the new credential back (the previous data stays). */
+    public boolean holdsBack() {
+      return this == REJECTED || this == UNTRUSTED || this == PLAIN_HTTP;
     }
   }
 
-  static LoginResult ok(String reason) {
-    return new LoginResult(Status.OK, reason);
+  /**
+   * For a verdict that holds the credential back, what to set, naming {@code registry}; the reason
+   * alone otherwise.
+   */
+  public String explain(String registry) {
+    String fix =
+        switch (status) {
+          case REJECTED ->
+              "; the registry rejected this credential: re-seal the right username and password"
+                  + " (or token) in Registry "
+                  + registry;
+          case UNTRUSTED ->
+              "; the registry's certificate is not trusted: set spec.caBundle on Registry "
+                  + registry
+                  + " to the CA that signed it (PEM, or a file in the repository)";
+          case PLAIN_HTTP ->
+              "; the registry speaks plain HTTP: set spec.insecure: true on Registry "
+                  + registry
+                  + " if it really has no TLS (the credential then travels in clear)";
+          default -> "";
+        };
+    return reason + fix;
+  }
+
+  static LoginResult accepted(String reason) {
+    return new LoginResult(Status.ACCEPTED, reason);
   }
 
   static LoginResult rejected(String reason) {
     return new LoginResult(Status.REJECTED, reason);
   }
 
+  static LoginResult untrusted(String reason) {
+    return new LoginResult(Status.UNTRUSTED, reason);
+  }
+
+  static LoginResult plainHttp(String reason) {
+    return new LoginResult(Status.PLAIN_HTTP, reason);
+  }
+
   static LoginResult unreachable(String reason) {
     return new LoginResult(Status.UNREACHABLE, reason);
+  }
+
+  /** Not asked, for {@code reason}. */
+  public static LoginResult notChecked(String reason) {
+    return new LoginResult(Status.NOT_CHECKED, reason);
   }
 }

@@ -1,5 +1,6 @@
 package dev.pullsync.check;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,13 +25,16 @@ public record LoginSettings(boolean enabled, Map<String, String> endpoints) {
 
   /** The gate these settings describe. */
   public LoginGate gate() {
+    return gate(Clock.systemUTC());
+  }
+
+  /** The gate these settings describe, timing re-checks with {@code clock}. */
+  public LoginGate gate(Clock clock) {
     if (!enabled) {
       return LoginGate.disabled();
     }
     RegistryLogin login = new RegistryLogin(endpoints);
-    return LoginGate.checking(login::check)
-        .withImages(
-            new ImageGate(
-                new ManifestCheck(login)::check, java.time.Clock.systemUTC(), IMAGE_RECHECK));
+    return LoginGate.checking(login::check, clock)
+        .withImages(new ImageGate(new ManifestCheck(login)::check, clock, IMAGE_RECHECK));
   }
 }

@@ -49,10 +49,16 @@ public final class ManifestCheck {
             "HEAD",
             ACCEPT,
             login.get(),
-            registry.insecure(),
+            RegistryLogin.Trust.of(registry),
             Optional.of("repository:" + repository + ":pull"));
     if (answer instanceof RegistryLogin.Answer.NotChecked n) {
       return new ImageResult(image, ImageResult.Status.UNREACHABLE, n.reason());
+    }
+    if (answer instanceof RegistryLogin.Answer.Untrusted u) {
+      return new ImageResult(image, ImageResult.Status.UNREACHABLE, u.reason());
+    }
+    if (answer instanceof RegistryLogin.Answer.PlainHttp p) {
+      return new ImageResult(image, ImageResult.Status.UNREACHABLE, p.reason());
     }
     if (answer instanceof RegistryLogin.Answer.TokenRefused t) {
       return new ImageResult(image, ImageResult.Status.DENIED, t.reason());

@@ -130,6 +130,18 @@ public final class DemoCommand implements Callable<Integer> {
               + " stands in for "
               + String.join(", ", DemoEngine.servers(repo))
               + " (the demo dials loopback only)");
+      for (Report.RegistryCheck check : first.registries()) {
+        out.println(
+            "   "
+                + check.registry()
+                + " ("
+                + check.server()
+                + "): credential "
+                + check.verdict()
+                + " by the in-process registry ("
+                + check.reason()
+                + ")");
+      }
       if (once) {
         out.println("(--once: the demo API has stopped; run without --once to look with kubectl)");
         out.flush();

@@ -2,6 +2,8 @@ package dev.pullsync.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,14 +15,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
- * An in-process registry for the demo and the tests: {@code /v2/} on loopback (plain http):
- * anonymous, a Basic challenge, or a Bearer challenge whose realm ({@code /token}) issues a token
- * only for the right user and password, as Harbor's does. It serves manifests ({@code HEAD
- * /v2/<repository>/manifests/<tag>}) of the images it is given; a Bearer token grants {@code pull}
- * on the repositories {@link #grantPullOnly} allows (all by default), as a robot account's would.
- * Counts the requests it gets.
+ * An in-process registry for the demo and the tests: {@code /v2/} on loopback (plain http, or https
+ * with a given key and certificate): anonymous, a Basic challenge, or a Bearer challenge whose
+ * realm ({@code /token}) issues a token only for the right user and password, as Harbor's does. It
+ * serves manifests ({@code HEAD /v2/<repository>/manifests/<tag>}) of the images it is given; a
+ * Bearer token grants {@code pull} on the repositories {@link #grantPullOnly} allows (all by
+ * default), as a robot account's would. Counts the requests it gets.
  */
 public final class LocalRegistry implements AutoCloseable {
   /** How {@code /v2/} challenges. */
@@ -31,6 +34,7 @@ public final class LocalRegistry implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private final String scheme;
   private final Challenge challenge;
   private final String basic;
   private final Set<String> tokens = ConcurrentHashMap.newKeySet();
@@ -43,13 +47,29 @@ public final class LocalRegistry implements AutoCloseable {
   private final AtomicInteger tokenRequests = new AtomicInteger();
 
   public LocalRegistry(Challenge challenge, String user, String password) {
+    this(challenge, user, password, null);
+  }
+
+  /**
+   * As above, serving https with {@code tls} (its key and certificate) when not null; the token
+   * realm is then https too.
+   */
+  public LocalRegistry(Challenge challenge, String user, String password, SSLContext tls) {
     this.challenge = challenge;
+    this.scheme = tls == null ? "http" : "https";
     this.basic =
         "Basic "
             + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+      if (tls == null) {
+        server = HttpServer.create(loopback, 0);
+      } else {
+        HttpsServer https = HttpsServer.create(loopback, 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server = https;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -155,7 +175,9 @@ public final class LocalRegistry implements AutoCloseable {
   private String challengeHeader() {
     return challenge == Challenge.BASIC
         ? "Basic realm=\"fake\""
-        : "Bearer realm=\"http://"
+        : "Bearer realm=\""
+            + scheme
+            + "://"
             + address()
             + "/token\",service=\"fake-registry\",scope=\"registry:catalog:*\"";
   }

@@ -156,6 +156,16 @@ public final class AgentMetrics implements ReconcileQueue.RunListener, EngineObs
     unreachableSinceSeconds.set(gitUnreachableSince.map(Instant::getEpochSecond).orElse(0L));
   }
 
+  /** {@code pullsync_registry_login_total{registry,result}}: one per registry actually asked. */
+  @Override
+  public void registryChecked(String name, String result) {
+    Counter.builder("pullsync.registry.login")
+        .description("Registry login checks of new credentials, by registry and verdict")
+        .tags("registry", name, "result", result)
+        .register(registry)
+        .increment();
+  }
+
   /** The registries of the newest revision that loaded: their expiry dates become gauges. */
   @Override
   public void specLoaded(Spec spec) {

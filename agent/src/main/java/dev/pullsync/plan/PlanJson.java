@@ -17,6 +17,21 @@ final class PlanJson {
     root.put("summary", PlanFormat.summary(plan));
     ArrayNode errors = root.putArray("errors");
     plan.errors().forEach(errors::add);
+    ArrayNode newServers = root.putArray("newServers");
+    for (Plan.ServerChange change : plan.newServers()) {
+      ObjectNode n = newServers.addObject();
+      n.put("server", change.server());
+      change.replaces().forEach(n.putArray("replaces")::add);
+      n.put("warning", change.warning());
+    }
+    ArrayNode registries = root.putArray("registries");
+    for (Plan.RegistryVerdict v : plan.registries()) {
+      ObjectNode n = registries.addObject();
+      n.put("registry", v.registry());
+      n.put("server", v.server());
+      n.put("verdict", v.verdict());
+      n.put("reason", v.reason());
+    }
     ArrayNode changes = root.putArray("changes");
     for (Change c : plan.changes()) {
       ObjectNode n = changes.addObject();

@@ -16,8 +16,19 @@ final class PlanMarkdown {
     StringBuilder out = new StringBuilder();
     out.append("### pullsync plan for `").append(plan.revision()).append("`\n\n");
     out.append("**").append(PlanFormat.summary(plan)).append("**\n");
+    for (Plan.ServerChange change : plan.newServers()) {
+      out.append("\n> [!CAUTION]\n> **").append(cell(change.warning())).append("**\n");
+    }
     for (String e : plan.errors()) {
       out.append("\n> :warning: ").append(cell(e)).append('\n');
+    }
+    if (!plan.registries().isEmpty()) {
+      out.append("\n| Registry | Server | Login check | Why |\n|---|---|---|---|\n");
+      for (Plan.RegistryVerdict v : plan.registries()) {
+        out.append("| ").append(cell(v.registry())).append(" | ").append(cell(v.server()));
+        out.append(" | ").append(cell(v.verdict())).append(" | ").append(cell(v.reason()));
+        out.append(" |\n");
+      }
     }
     Map<String, List<Change>> byPullSecret =
         plan.changes().stream()

@@ -8,6 +8,14 @@ final class PlanText {
     StringBuilder out = new StringBuilder();
     out.append("Plan for ").append(plan.revision()).append(": ").append(PlanFormat.summary(plan));
     out.append('\n');
+    for (Plan.ServerChange change : plan.newServers()) {
+      out.append("!!! ").append(change.warning()).append('\n');
+    }
+    for (Plan.RegistryVerdict v : plan.registries()) {
+      out.append(String.format("  registry %s (%s): %s", v.registry(), v.server(), v.verdict()))
+          .append(v.reason().isEmpty() ? "" : ": " + v.reason())
+          .append('\n');
+    }
     long unchanged = 0;
     for (Change c : plan.changes()) {
       if (c.action() == Action.NOOP) {

@@ -51,7 +51,12 @@ public final class Planner {
       guarded = guard.refuse(changes);
       errors.add(refusal.get());
     }
-    return new Plan(desired.revision(), guarded.stream().sorted(ORDER).toList(), errors);
+    return new Plan(
+        desired.revision(),
+        guarded.stream().sorted(ORDER).toList(),
+        errors,
+        ServerChanges.of(desired, live),
+        List.of());
   }
 
   private static Change notice(Notice n, Modes modes) {

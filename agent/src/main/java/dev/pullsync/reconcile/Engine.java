@@ -1,6 +1,7 @@
 package dev.pullsync.reconcile;
 
 import dev.pullsync.apply.Applier;
+import dev.pullsync.check.LoginGate;
 import dev.pullsync.desired.Instance;
 import dev.pullsync.live.ClusterKeySource;
 import dev.pullsync.live.ClusterView;
@@ -107,8 +108,15 @@ public final class Engine implements AutoCloseable {
             settings.cluster(),
             instance,
             clock,
-            settings.logins().gate());
+            logins(settings, clock, observer));
     return new Engine(view, reconciler, source);
+  }
+
+  private static LoginGate logins(EngineSettings settings, Clock clock, EngineObserver observer) {
+    LoginGate gate = settings.logins().gate(clock);
+    gate.observe(
+        (registry, result) -> observer.registryChecked(registry, result.status().display()));
+    return gate;
   }
 
   /**

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * What the long-running agent's metrics want to know from inside the engine that a {@link
- * dev.pullsync.report.Report} does not carry: failed Git fetches, the registries (with their
- * declared expiry dates) of each revision that loaded, and whether a stored revision is enforced.
+ * dev.pullsync.report.Report} does not carry: failed Git fetches, registry login checks, the
+ * registries (with their declared expiry dates) of each revision that loaded, and whether a stored
+ * revision is enforced.
  */
 public interface EngineObserver {
   /** A Git fetch failed (the reconcile goes on with the last good revision, if any). */
@@ -23,6 +24,9 @@ public interface EngineObserver {
    */
   default void enforcing(
       Optional<String> revision, boolean stored, Optional<Instant> gitUnreachableSince) {}
+
+  /** A registry was asked about a credential; {@code result} is the verdict's display name. */
+  default void registryChecked(String registry, String result) {}
 
   EngineObserver NONE = new EngineObserver() {};
 }

@@ -151,7 +151,8 @@ public final class Reconciler implements ReconcileRunner {
     }
     Revision good = current.good().get();
     Desired desired = render(good, trigger);
-    return planner.plan(desired, cluster.snapshotWithLookups(desired));
+    Plan plan = planner.plan(desired, cluster.snapshotWithLookups(desired));
+    return plan.withRegistries(LoginReport.forPlan(logins, good, plan));
   }
 
   private Report reconcile(Trigger trigger) {
@@ -179,11 +180,9 @@ public final class Reconciler implements ReconcileRunner {
       Plan plan = planner.plan(desired, cluster.snapshot(desired));
       errors.addAll(plan.errors());
       Map<String, List<ImageResult>> images = logins.images(good.unsealed());
-      RolloutHold hold =
-          RolloutHold.of(
-              plan,
-              good.unsealed().spec(),
-              ImageResult.holding(logins.verdicts(good.unsealed()), images));
+      Map<String, LoginGate.Checked> verdicts =
+          ImageResult.holding(logins.verdicts(good.unsealed(), good.name()), images);
+      RolloutHold hold = RolloutHold.of(plan, good.unsealed().spec(), verdicts);
       List<Outcome> applied = new ArrayList<>(applier.apply(hold.plan()));
       applied.addAll(hold.held());
       List<Outcome> outcomes = tugOfWar.note(applied);
@@ -198,7 +197,8 @@ public final class Reconciler implements ReconcileRunner {
               errors,
               clock.instant())
           .withNotices(good.unsealed().keyAge().notices())
-          .withNotices(imageLines(images));
+          .withNotices(imageLines(images))
+          .withRegistries(LoginReport.of(verdicts.values()));
     } catch (SourceException | ClusterUnavailableException e) {
       errors.add(e.getMessage());
       return ReportAssembler.build(

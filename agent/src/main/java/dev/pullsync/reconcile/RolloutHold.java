@@ -1,7 +1,7 @@
 package dev.pullsync.reconcile;
 
 import dev.pullsync.apply.Outcome;
-import dev.pullsync.check.LoginResult;
+import dev.pullsync.check.LoginGate;
 import dev.pullsync.desired.Ref;
 import dev.pullsync.plan.Action;
 import dev.pullsync.plan.Change;
@@ -17,10 +17,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Holds back the writes that would roll out a credential its registry rejected: creates, updates
- * and adoptions of the Secrets that carry it (the previous Secret stays as it is), and links to a
- * Secret not created. Each held change is an outcome of its own, failed (a Secret) or skipped (a
- * link), and the rest of the plan goes ahead.
+ * Holds back the writes that would roll out a credential whose login check held it back (rejected,
+ * untrusted certificate, plain HTTP not marked insecure): creates, updates and adoptions of the
+ * Secrets that carry it (the previous Secret stays as it is), and links to a Secret not created.
+ * Each held change is an outcome of its own, failed (a Secret) or skipped (a link), and the rest of
+ * the plan goes ahead.
  *
  * @param plan what may be applied
  * @param held the outcomes of the changes held back
@@ -33,7 +34,7 @@ record RolloutHold(Plan plan, List<Outcome> held) {
     held = List.copyOf(held);
   }
 
-  static RolloutHold of(Plan plan, Spec spec, Map<String, LoginResult> verdicts) {
+  static RolloutHold of(Plan plan, Spec spec, Map<String, LoginGate.Checked> verdicts) {
     Map<String, String> rejected = rejectedByPullSecret(spec, verdicts);
     if (rejected.isEmpty()) {
       return new RolloutHold(plan, List.of());
@@ -65,22 +66,23 @@ record RolloutHold(Plan plan, List<Outcome> held) {
         rest.add(c);
       }
     }
-    return new RolloutHold(new Plan(plan.revision(), rest, plan.errors()), held);
+    return new RolloutHold(
+        new Plan(plan.revision(), rest, plan.errors(), plan.newServers(), plan.registries()), held);
   }
 
   private static String kept() {
     return "previous credential kept";
   }
 
-  /** Per PullSecret carrying a rejected registry, the start of its held changes' reason. */
+  /** Per PullSecret carrying a held-back registry, the start of its held changes' reason. */
   private static Map<String, String> rejectedByPullSecret(
-      Spec spec, Map<String, LoginResult> verdicts) {
+      Spec spec, Map<String, LoginGate.Checked> verdicts) {
     Map<String, String> out = new java.util.TreeMap<>();
     for (PullSecretSpec ps : spec.pullSecrets()) {
       Optional<String> first =
           ps.registries().stream()
               .filter(r -> verdicts.containsKey(r))
-              .filter(r -> verdicts.get(r).status() == LoginResult.Status.REJECTED)
+              .filter(r -> verdicts.get(r).result().status().holdsBack())
               .findFirst();
       first.ifPresent(
           r ->
@@ -88,8 +90,10 @@ record RolloutHold(Plan plan, List<Outcome> held) {
                   ps.name(),
                   "registry "
                       + r
-                      + " rejected the new credential ("
-                      + verdicts.get(r).reason()
+                      + " login check: "
+                      + verdicts.get(r).result().status().display()
+                      + " ("
+                      + verdicts.get(r).result().explain(r)
                       + ") — "));
     }
     return out;

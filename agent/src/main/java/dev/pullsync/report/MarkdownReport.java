@@ -25,6 +25,7 @@ public final class MarkdownReport {
     totals(report.counts(), out);
     errors(report.errors(), out);
     notices(report.notices(), out);
+    registries(report.registries(), out);
     drift(entries, out);
     selected(out, "Failed", entries, e -> e.status().equals("failed"));
     selected(out, "Conflicts", entries, e -> e.action().equals("conflict"));
@@ -101,6 +102,18 @@ public final class MarkdownReport {
     out.append("## Notices\n\n");
     for (String notice : notices) {
       out.append("- ").append(notice.replace('\n', ' ')).append('\n');
+    }
+    out.append('\n');
+  }
+
+  private static void registries(List<Report.RegistryCheck> checks, StringBuilder out) {
+    if (checks.isEmpty()) {
+      return;
+    }
+    out.append("## Registries\n\n| Registry | Server | Login check | Why | Checked |\n");
+    out.append("|---|---|---|---|---|\n");
+    for (Report.RegistryCheck c : checks) {
+      row(out, c.registry(), c.server(), c.verdict(), c.reason(), c.checkedAt().toString());
     }
     out.append('\n');
   }

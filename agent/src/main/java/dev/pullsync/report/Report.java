@@ -15,6 +15,8 @@ import java.util.Optional;
  *     newest one was invalid and the last good one kept being enforced); empty when none
  * @param errors revision-level problems (invalid spec lines, fetch failure, guard refusal)
  * @param notices advice that does not change the result (e.g. run {@code pullsync reseal})
+ * @param registries the login check's verdict on each Registry's credential, by registry name
+ *     (empty when the check is off or no revision could be used)
  */
 public record Report(
     String cluster,
@@ -26,7 +28,8 @@ public record Report(
     Counts counts,
     List<Entry> entries,
     List<String> errors,
-    List<String> notices) {
+    List<String> notices,
+    List<RegistryCheck> registries) {
   public Report {
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(instance, "instance");
@@ -38,6 +41,33 @@ public record Report(
     entries = List.copyOf(entries);
     errors = List.copyOf(errors);
     notices = List.copyOf(notices);
+    registries = List.copyOf(registries);
+  }
+
+  /** A report without a registry section (the login check is off). */
+  public Report(
+      String cluster,
+      String instance,
+      String revision,
+      Optional<String> appliedRevision,
+      Result result,
+      Instant finishedAt,
+      Counts counts,
+      List<Entry> entries,
+      List<String> errors,
+      List<String> notices) {
+    this(
+        cluster,
+        instance,
+        revision,
+        appliedRevision,
+        result,
+        finishedAt,
+        counts,
+        entries,
+        errors,
+        notices,
+        List.of());
   }
 
   /** A report without notices. */
@@ -81,7 +111,24 @@ public record Report(
         counts,
         entries,
         errors,
-        all);
+        all,
+        registries);
+  }
+
+  /** This report with the login check's {@code registries} section. */
+  public Report withRegistries(List<RegistryCheck> registries) {
+    return new Report(
+        cluster,
+        instance,
+        revision,
+        appliedRevision,
+        result,
+        finishedAt,
+        counts,
+        entries,
+        errors,
+        notices,
+        registries);
   }
 
   /**
@@ -151,6 +198,26 @@ public record Report(
       Objects.requireNonNull(action, "action");
       Objects.requireNonNull(status, "status");
       Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * The login check's verdict on one Registry's credential.
+   *
+   * @param verdict {@code accepted}, {@code rejected}, {@code untrusted}, {@code
+   *     http-not-insecure}, {@code unreachable} or {@code not-checked}
+   * @param reason what the registry said, and for a verdict that holds the credential back, what to
+   *     set; never a credential
+   * @param checkedAt when the registry was last asked
+   */
+  public record RegistryCheck(
+      String registry, String server, String verdict, String reason, Instant checkedAt) {
+    public RegistryCheck {
+      Objects.requireNonNull(registry, "registry");
+      Objects.requireNonNull(server, "server");
+      Objects.requireNonNull(verdict, "verdict");
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(checkedAt, "checkedAt");
     }
   }
 }

@@ -50,6 +50,9 @@ public final class YamlReport {
       entries.add(entry(entry));
     }
     root.put("entries", entries);
+    if (!report.registries().isEmpty()) {
+      root.put("registries", report.registries().stream().map(YamlReport::registry).toList());
+    }
     return dump.dumpToString(root);
   }
 
@@ -67,6 +70,16 @@ public final class YamlReport {
     map.put("pending", counts.pending());
     map.put("drifted", counts.drifted());
     map.put("failed", counts.failed());
+    return map;
+  }
+
+  private static Map<String, Object> registry(Report.RegistryCheck check) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("name", check.registry());
+    map.put("server", check.server());
+    map.put("verdict", check.verdict());
+    map.put("reason", check.reason());
+    map.put("checkedAt", check.checkedAt().toString());
     return map;
   }
 

@@ -16,9 +16,11 @@ final class RegistryReader {
   private static final String FORMS = "username and password, dockerConfigJson or sealedSecretFile";
 
   private final SealedSecretFileReader sealedFiles;
+  private final CaBundleReader caBundles;
 
-  RegistryReader(SealedSecretFileReader sealedFiles) {
+  RegistryReader(SealedSecretFileReader sealedFiles, CaBundleReader caBundles) {
     this.sealedFiles = sealedFiles;
+    this.caBundles = caBundles;
   }
 
   /** The registry, or empty when {@code out} received problems for it. */
@@ -36,6 +38,7 @@ final class RegistryReader {
     }
     Optional<LocalDate> expires = expires(doc, out);
     CredentialSource credential = credential(doc, out);
+    Optional<CaBundle> caBundle = caBundles.read(doc, out);
     if (out.size() > before || credential == null) {
       return Optional.empty();
     }
@@ -46,6 +49,7 @@ final class RegistryReader {
             credential,
             expires,
             doc.at(List.of("spec", "insecure")).asBoolean(false),
+            caBundle,
             doc.location(List.of("metadata")),
             verify(doc)));
   }

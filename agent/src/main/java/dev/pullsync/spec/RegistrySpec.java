@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param expires optional date the credential expires, reported with a warning ahead of it
  * @param insecure the registry speaks plain HTTP: the only case in which its credential is sent
  *     over HTTP (by the login check); otherwise only over TLS
+ * @param caBundle the CA certificates the login check trusts for this registry, instead of the
+ *     system trust store; empty: the system trust store
  * @param verify images ({@code repository:tag}) the credential must be able to pull, checked with a
  *     manifest HEAD before rollout and on the schedule
  */
@@ -22,6 +24,7 @@ public record RegistrySpec(
     CredentialSource credential,
     Optional<LocalDate> expires,
     boolean insecure,
+    Optional<CaBundle> caBundle,
     Location location,
     List<String> verify) {
   public RegistrySpec {
@@ -29,8 +32,21 @@ public record RegistrySpec(
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(credential, "credential");
     Objects.requireNonNull(expires, "expires");
+    Objects.requireNonNull(caBundle, "caBundle");
     Objects.requireNonNull(location, "location");
     verify = List.copyOf(verify);
+  }
+
+  /** A registry trusted through the system trust store, with images to verify. */
+  public RegistrySpec(
+      String name,
+      String server,
+      CredentialSource credential,
+      Optional<LocalDate> expires,
+      boolean insecure,
+      Location location,
+      List<String> verify) {
+    this(name, server, credential, expires, insecure, Optional.empty(), location, verify);
   }
 
   /** A registry with no images to verify. */
@@ -40,8 +56,20 @@ public record RegistrySpec(
       CredentialSource credential,
       Optional<LocalDate> expires,
       boolean insecure,
+      Optional<CaBundle> caBundle,
       Location location) {
-    this(name, server, credential, expires, insecure, location, List.of());
+    this(name, server, credential, expires, insecure, caBundle, location, List.of());
+  }
+
+  /** A registry trusted through the system trust store, with no images to verify. */
+  public RegistrySpec(
+      String name,
+      String server,
+      CredentialSource credential,
+      Optional<LocalDate> expires,
+      boolean insecure,
+      Location location) {
+    this(name, server, credential, expires, insecure, Optional.empty(), location, List.of());
   }
 
   /** A TLS registry ({@code insecure: false}). */

@@ -1,8 +1,5 @@
 package dev.pullsync.spec;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,36 +51,7 @@ final class SealedSecretFileReader {
   }
 
   private Optional<Path> resolve(String path, Location ref, List<Problem> out) {
-    Path relative = Path.of(path);
-    if (relative.isAbsolute() || path.startsWith("/") || path.startsWith("\\")) {
-      out.add(new Problem(ref, FIELD, "must be a path relative to the spec directory"));
-      return Optional.empty();
-    }
-    Path target = realRoot.resolve(relative).normalize();
-    if (!target.startsWith(realRoot)) {
-      out.add(new Problem(ref, FIELD, "points outside the spec directory: refused"));
-      return Optional.empty();
-    }
-    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-      out.add(new Problem(ref, FIELD, "file " + path + " does not exist"));
-      return Optional.empty();
-    }
-    try {
-      Path real = target.toRealPath();
-      if (!real.startsWith(realRoot)) {
-        out.add(
-            new Problem(ref, FIELD, "symbolic link points outside the spec directory: refused"));
-        return Optional.empty();
-      }
-      if (!Files.isRegularFile(real)) {
-        out.add(new Problem(ref, FIELD, path + " is not a file"));
-        return Optional.empty();
-      }
-      return Optional.of(real);
-    } catch (IOException e) {
-      out.add(new Problem(ref, FIELD, "cannot read " + path));
-      return Optional.empty();
-    }
+    return RepoPath.resolve(realRoot, path, FIELD, ref, out);
   }
 
   private Optional<CredentialSource> manifest(

@@ -3,6 +3,7 @@ package dev.pullsync.spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,6 +40,7 @@ public final class SpecLoader {
 
   private final YamlReader yaml = new YamlReader();
   private final String agentNamespace;
+  private final Clock clock;
   private final SchemaValidator registrySchema = SchemaValidator.forSchema("registry.schema.json");
   private final SchemaValidator pullSecretSchema =
       SchemaValidator.forSchema("pullsecret.schema.json");
@@ -53,7 +55,13 @@ public final class SpecLoader {
    * any other namespace is a problem of the revision.
    */
   public SpecLoader(String agentNamespace) {
+    this(agentNamespace, Clock.systemUTC());
+  }
+
+  /** As above; {@code clock} tells whether a {@code caBundle} certificate has expired. */
+  public SpecLoader(String agentNamespace, Clock clock) {
     this.agentNamespace = Objects.requireNonNull(agentNamespace, "agentNamespace");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /**
@@ -87,7 +95,9 @@ public final class SpecLoader {
       }
     }
     RegistryReader registryReader =
-        new RegistryReader(new SealedSecretFileReader(realRoot, yaml, agentNamespace));
+        new RegistryReader(
+            new SealedSecretFileReader(realRoot, yaml, agentNamespace),
+            new CaBundleReader(realRoot, clock));
     List<RegistrySpec> registries = new ArrayList<>();
     for (YamlDocument doc : registryDocs) {
       boolean clean = registrySchema.validate(doc, problems);

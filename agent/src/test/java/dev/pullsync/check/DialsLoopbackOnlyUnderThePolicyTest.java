@@ -51,7 +51,7 @@ class DialsLoopbackOnlyUnderThePolicyTest {
       LoginResult result =
           login.check(HARBOR, true, LogsInToRegistryTest.userPass("admin", CANARY));
 
-      assertThat(result.status()).isEqualTo(LoginResult.Status.OK);
+      assertThat(result.status()).isEqualTo(LoginResult.Status.ACCEPTED);
       assertThat(registry.v2Requests()).isEqualTo(2);
       assertThat(Outbound.recorded())
           .contains(new Outbound.Destination("127.0.0.1:" + registry.address().split(":")[1], true))

@@ -35,7 +35,7 @@ class LogsInToRegistryTest {
   void acceptsTheRightPassword(Challenge challenge) {
     try (LocalRegistry registry = new LocalRegistry(challenge, "robot", CANARY)) {
       LoginResult result = login.check(registry.address(), true, userPass("robot", CANARY));
-      assertThat(result.status()).isEqualTo(LoginResult.Status.OK);
+      assertThat(result.status()).isEqualTo(LoginResult.Status.ACCEPTED);
       assertThat(result.reason()).doesNotContain(CANARY);
       assertThat(registry.tokenRequests()).isEqualTo(challenge == Challenge.BEARER ? 1 : 0);
     }
@@ -57,7 +57,7 @@ class LogsInToRegistryTest {
   void anOpenRegistryNeedsNoLogin() {
     try (LocalRegistry registry = new LocalRegistry(Challenge.NONE, "robot", "right")) {
       assertThat(login.check(registry.address(), true, userPass("robot", "x")).status())
-          .isEqualTo(LoginResult.Status.OK);
+          .isEqualTo(LoginResult.Status.ACCEPTED);
     }
   }
 
@@ -74,7 +74,7 @@ class LogsInToRegistryTest {
               + "\"}}}";
       Credential config = Credential.ofString(".dockerconfigjson", json);
       assertThat(login.check(registry.address(), true, config).status())
-          .isEqualTo(LoginResult.Status.OK);
+          .isEqualTo(LoginResult.Status.ACCEPTED);
       String wrong = json.replace(auth, Base64.getEncoder().encodeToString("robot:no".getBytes()));
       assertThat(
               login.check(
@@ -99,8 +99,9 @@ class LogsInToRegistryTest {
   void plainHttpIsNotUsedUnlessTheRegistryIsInsecure() {
     try (LocalRegistry registry = new LocalRegistry(Challenge.BASIC, "robot", CANARY)) {
       LoginResult result = login.check(registry.address(), false, userPass("robot", CANARY));
-      assertThat(result.status()).isEqualTo(LoginResult.Status.UNREACHABLE);
-      assertThat(registry.v2Requests()).isZero();
+      assertThat(result.status()).isEqualTo(LoginResult.Status.PLAIN_HTTP);
+      assertThat(result.reason()).contains("credential not sent");
+      assertThat(registry.v2Requests()).as("only the anonymous probe, no login").isEqualTo(1);
     }
   }
 }

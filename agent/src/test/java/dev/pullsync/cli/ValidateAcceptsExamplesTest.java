@@ -32,7 +32,7 @@ class ValidateAcceptsExamplesTest {
     ValidateRun run = ValidateRun.of(EXAMPLES.resolve("multi-registry"), "--verbose");
     assertThat(run.exitCode()).isEqualTo(ExitCode.OK);
     assertThat(run.out())
-        .contains("registries.yaml:29: Registry ghcr (ghcr.io, sealedSecretFile sealed/ghcr.yaml)")
+        .contains("registries.yaml:31: Registry ghcr (ghcr.io, sealedSecretFile sealed/ghcr.yaml)")
         .contains("PullSecret company-registries -> harbor, dockerhub")
         .doesNotContain("AgA")
         .doesNotContain("robot$");

@@ -100,7 +100,7 @@ class ValidateOpensSealedFilesOnlyForOwnNamespaceTest {
             + "spec:\n  server: ghcr.io\n  sealedSecretFile: sealed/ghcr.yaml\n");
   }
 
-  private static String ciphertext() {
+  static String ciphertext() {
     byte[] bytes = new byte[2 + 512 + 64];
     bytes[0] = 0x02;
     return Base64.getEncoder().encodeToString(bytes);

@@ -33,7 +33,7 @@ class ValidateRejectsSchemaViolationsTest {
             new String[] {
               "registry.yaml:10: spec.skipTlsVerify: unknown field (expected one of server,"
                   + " username, password, email, dockerConfigJson, sealedSecretFile, insecure, verify,"
-                  + " expires)"
+                  + " caBundle, expires)"
             }),
         Arguments.of(
             "unknown-kind",

@@ -51,6 +51,7 @@ class DemoCommandTest {
         .contains("stands in for 192.168.58.12:30002")
         .contains(
             "image check: harbor kubeflow-iris/iris-download:v1.0: pullable (bearer token, 200)")
+        .contains("harbor (192.168.58.12:30002): credential accepted by the in-process registry")
         .contains("(--once: the demo API has stopped; run without --once to look with kubectl)")
         .doesNotContain("kubectl get")
         .doesNotContain("http://127.0.0.1")

@@ -103,10 +103,15 @@ class HoldsBackCredentialDeniedAnImageTest {
       assertThat(report.entries())
           .filteredOn(e -> e.kind().equals("Secret"))
           .extracting(Report.Entry::reason)
-          .containsOnly(
-              "registry harbor rejected the new credential (image "
-                  + IMAGE
-                  + ": denied (bearer token, 401)) — Secret not created");
+          .singleElement()
+          .satisfies(
+              reason ->
+                  assertThat(reason)
+                      .startsWith(
+                          "registry harbor login check: rejected (image "
+                              + IMAGE
+                              + ": denied (bearer token, 401);")
+                      .endsWith(") — Secret not created"));
       assertThat(report.notices())
           .contains("image check: harbor " + IMAGE + ": denied (bearer token, 401)");
       assertThat(report.toString()).doesNotContain(PASSWORD);

@@ -75,8 +75,10 @@ class KeepsPreviousCredentialWhenRegistryRejectsTest {
                 assertThat(e.status()).isEqualTo("failed");
                 assertThat(e.reason())
                     .isEqualTo(
-                        "registry harbor rejected the new credential (token endpoint answered 401)"
-                            + " — previous credential kept");
+                        "registry harbor login check: rejected (token endpoint answered 401; the"
+                            + " registry rejected this credential: re-seal the right username and"
+                            + " password (or token) in Registry harbor) — previous credential"
+                            + " kept");
               });
       int requests = registry.v2Requests() + registry.tokenRequests();
       assertThat(engine.runOnce().result()).isEqualTo(Report.Result.DEGRADED);
@@ -112,7 +114,12 @@ class KeepsPreviousCredentialWhenRegistryRejectsTest {
       assertThat(report.entries())
           .filteredOn(e -> e.kind().equals("Secret"))
           .extracting(Report.Entry::reason)
-          .containsOnly("registry harbor rejected the new credential (401) — Secret not created");
+          .hasSize(2)
+          .allSatisfy(
+              r ->
+                  assertThat(r)
+                      .startsWith("registry harbor login check: rejected (401; ")
+                      .endsWith(") — Secret not created"));
       assertThat(
               cluster
                   .client()
@@ -136,7 +143,7 @@ class KeepsPreviousCredentialWhenRegistryRejectsTest {
       assertThat(engine.runOnce().result()).isEqualTo(Report.Result.SYNCED);
       engine.runOnce();
       assertThat(passwords()).containsOnly(CANARY);
-      assertThat(logs.count("credential not checked (registry unreachable")).isEqualTo(1);
+      assertThat(logs.count("credential not checked (unreachable")).isEqualTo(1);
       assertThat(logs.lines()).noneMatch(l -> l.contains(CANARY));
     }
   }

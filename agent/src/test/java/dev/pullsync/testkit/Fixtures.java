@@ -89,6 +89,7 @@ public final class Fixtures {
             r.credential(),
             r.expires(),
             r.insecure(),
+            r.caBundle(),
             r.location(),
             List.of(images)));
     return this;

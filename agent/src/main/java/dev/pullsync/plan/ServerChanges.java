@@ -1,0 +1,59 @@
+package dev.pullsync.plan;
+
+import dev.pullsync.desired.Desired;
+import dev.pullsync.desired.DesiredSecret;
+import dev.pullsync.desired.DockerConfig;
+import dev.pullsync.desired.Ownership;
+import dev.pullsync.live.Live;
+import dev.pullsync.live.LiveSecret;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Finds the servers a plan would send credentials to for the first time: a server a desired Secret
+ * carries that no managed Secret in view carries yet (a Registry's {@code server} changed, a
+ * Registry was added, or a first rollout), with the servers the same Secrets carry now and would no
+ * longer. Pure; never reads a credential value.
+ */
+final class ServerChanges {
+  private ServerChanges() {}
+
+  static List<Plan.ServerChange> of(Desired desired, Live live) {
+    Set<String> known = new TreeSet<>();
+    for (LiveSecret secret : live.secrets().values()) {
+      if (secret.managed()) {
+        known.addAll(servers(secret));
+      }
+    }
+    Map<String, Set<String>> replaced = new TreeMap<>();
+    for (DesiredSecret want : desired.secrets()) {
+      LiveSecret have = live.secrets().get(want.ref());
+      Set<String> before = have == null || !have.managed() ? new TreeSet<>() : servers(have);
+      for (String server : want.servers()) {
+        if (!before.contains(server) && !known.contains(server)) {
+          Set<String> gone = replaced.computeIfAbsent(server, s -> new TreeSet<>());
+          before.stream().filter(s -> !want.servers().contains(s)).forEach(gone::add);
+        }
+      }
+    }
+    List<Plan.ServerChange> out = new ArrayList<>();
+    replaced.forEach((server, gone) -> out.add(new Plan.ServerChange(server, List.copyOf(gone))));
+    return out;
+  }
+
+  private static Set<String> servers(LiveSecret secret) {
+    if (!secret.data().has(Ownership.DOCKER_CONFIG_KEY)) {
+      return new TreeSet<>();
+    }
+    try {
+      return new TreeSet<>(
+          DockerConfig.entries(secret.data().bytes(Ownership.DOCKER_CONFIG_KEY)).keySet());
+    } catch (IllegalArgumentException e) {
+      return new TreeSet<>();
+    }
+  }
+}
