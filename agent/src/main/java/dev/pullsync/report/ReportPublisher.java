@@ -25,10 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Commits each reconcile's report to Git and pushes it, so that many agents (one per cluster) can
  * share one repository and branch. Every attempt starts from the remote's current tip and replaces
- * only this cluster's two files; a push rejected because another cluster pushed first is retried on
- * the new tip after a jittered exponential backoff, so no report is lost and no other cluster's
- * file is touched. Nothing is committed when the report says the same as the committed one apart
- * from its timestamp. Failures are returned (and logged once per change of state), never thrown.
+ * only this cluster's files; a push rejected because another cluster pushed first is retried on the
+ * new tip after a jittered exponential backoff, so no report is lost and no other cluster's file is
+ * touched. Nothing is committed when the report says the same as the committed one apart from its
+ * timestamp. Failures are returned (and logged once per change of state), never thrown.
  *
  * <p>The bare clone lives in a {@link WorkFolder} this process holds alone, so several processes on
  * one host never share refs; a clone a killed process left damaged is replaced by a fresh one.

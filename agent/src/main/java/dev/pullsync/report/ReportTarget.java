@@ -4,9 +4,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where reports go: a remote, a branch and a directory in it. Each cluster owns exactly two files,
- * {@code <directory>/<cluster>.yaml} and {@code <directory>/<cluster>.md}; everything else on the
- * branch (other clusters' reports, the spec when the branch is the source branch) is kept as is.
+ * Where reports go: a remote, a branch and a directory in it. Each cluster owns exactly three
+ * files, {@code <directory>/<cluster>.yaml}, {@code .md} and {@code .inventory.yaml}; everything
+ * else on the branch (other clusters' reports, the spec when the branch is the source branch) is
+ * kept as is.
  *
  * @param remote the Git URL or local path (may be the spec repository itself)
  * @param branch default {@value #DEFAULT_BRANCH}; created as an orphan branch when missing
