@@ -40,7 +40,12 @@ class EnforcesStoredRevisionAfterRestartWithGitDownTest {
 
   @Test
   void aRestartWithGitDownEnforcesTheStoredRevision() throws Exception {
-    cluster.namespace("user-example-com").serviceAccount("user-example-com", "default");
+    // what the Kubeflow example targets: a profile's two ServiceAccounts, and kubeflow itself
+    cluster
+        .namespace("kubeflow")
+        .namespace("user-example-com")
+        .serviceAccount("user-example-com", "default")
+        .serviceAccount("user-example-com", "default-editor");
     Path repo = DemoRepository.create("kubeflow-harbor", tmp.resolve("repo"));
     String first;
     try (Engine engine =
@@ -67,7 +72,8 @@ class EnforcesStoredRevisionAfterRestartWithGitDownTest {
         .delete();
     cluster
         .namespace("team-b", Map.of("app.kubernetes.io/part-of", "kubeflow-profile"))
-        .serviceAccount("team-b", "default");
+        .serviceAccount("team-b", "default")
+        .serviceAccount("team-b", "default-editor");
     AgentMetrics metrics = new AgentMetrics(Clock.systemUTC());
     TestClock clock = new TestClock();
 

@@ -35,7 +35,12 @@ class EnforcesStoredRevisionAfterRestartWithInvalidHeadTest {
 
   @Test
   void aRestartOnAnInvalidHeadEnforcesTheStoredRevisionUntilAGoodHead() throws Exception {
-    cluster.namespace("user-example-com").serviceAccount("user-example-com", "default");
+    // what the Kubeflow example targets: a profile's two ServiceAccounts, and kubeflow itself
+    cluster
+        .namespace("kubeflow")
+        .namespace("user-example-com")
+        .serviceAccount("user-example-com", "default")
+        .serviceAccount("user-example-com", "default-editor");
     Path repo = DemoRepository.create("kubeflow-harbor", tmp.resolve("repo"));
     String good;
     try (Engine engine = open(repo, "work-1")) {
@@ -44,7 +49,8 @@ class EnforcesStoredRevisionAfterRestartWithInvalidHeadTest {
     String invalid = commit(repo, "broken.yaml", "apiVersion: pullsync.dev/v1alpha1\nkind: Nope\n");
     cluster
         .namespace("team-b", Map.of("app.kubernetes.io/part-of", "kubeflow-profile"))
-        .serviceAccount("team-b", "default");
+        .serviceAccount("team-b", "default")
+        .serviceAccount("team-b", "default-editor");
 
     try (Engine restarted = open(repo, "work-2")) {
       Report report = restarted.reconciler().run(Trigger.full("startup"));

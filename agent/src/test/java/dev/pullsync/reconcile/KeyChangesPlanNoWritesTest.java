@@ -38,7 +38,12 @@ class KeyChangesPlanNoWritesTest {
 
   @Test
   void addingRenewingAndRemovingAKeyPlansNoChange() throws Exception {
-    cluster.namespace("user-example-com").serviceAccount("user-example-com", "default");
+    // what the Kubeflow example targets: a profile's two ServiceAccounts, and kubeflow itself
+    cluster
+        .namespace("kubeflow")
+        .namespace("user-example-com")
+        .serviceAccount("user-example-com", "default")
+        .serviceAccount("user-example-com", "default-editor");
     Path repo = DemoRepository.create("kubeflow-harbor", tmp.resolve("repo"));
     Path demo = RealEngine.DEMO_KEY;
     Path other = resource("vectors/keys/A/tls.key");

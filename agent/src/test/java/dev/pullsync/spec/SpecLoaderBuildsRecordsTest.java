@@ -22,13 +22,13 @@ class SpecLoaderBuildsRecordsTest {
     Spec spec = loader.load(EXAMPLES.resolve("kubeflow-harbor"));
     RegistrySpec harbor = spec.registry("harbor").orElseThrow();
     assertThat(harbor.server()).isEqualTo("192.168.58.12:30002");
-    assertThat(harbor.location()).isEqualTo(new Location("harbor.yaml", 6));
+    assertThat(harbor.location()).isEqualTo(new Location("harbor.yaml", 8));
     CredentialSource.UsernamePassword cred =
         (CredentialSource.UsernamePassword) harbor.credential();
     assertThat(cred.username())
-        .isEqualTo(new SecretValue.Plain("admin", new Location("harbor.yaml", 10)));
+        .isEqualTo(new SecretValue.Plain("admin", new Location("harbor.yaml", 12)));
     assertThat(cred.password()).isInstanceOf(SecretValue.Sealed.class);
-    assertThat(cred.password().location()).isEqualTo(new Location("harbor.yaml", 12));
+    assertThat(cred.password().location()).isEqualTo(new Location("harbor.yaml", 14));
     assertThat(cred.email()).contains("admin@example.com");
     assertThat(harbor.expires()).isEmpty();
 
