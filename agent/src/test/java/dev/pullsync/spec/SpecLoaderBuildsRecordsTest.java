@@ -32,13 +32,20 @@ class SpecLoaderBuildsRecordsTest {
     assertThat(cred.email()).contains("admin@example.com");
     assertThat(harbor.expires()).isEmpty();
 
-    PullSecretSpec secret = spec.pullSecrets().get(0);
-    assertThat(secret.name()).isEqualTo("harbor-credentials");
+    assertThat(spec.pullSecrets())
+        .extracting(PullSecretSpec::name)
+        .containsExactlyInAnyOrder("harbor-credentials", "harbor-credentials-kubeflow");
+    PullSecretSpec secret =
+        spec.pullSecrets().stream()
+            .filter(p -> p.name().equals("harbor-credentials"))
+            .findFirst()
+            .orElseThrow();
     assertThat(secret.registries()).containsExactly("harbor");
     assertThat(secret.namespaces().names()).containsExactly("user-example-com");
     assertThat(secret.namespaces().selector().orElseThrow().matchLabels())
         .isEqualTo(Map.of("app.kubernetes.io/part-of", "kubeflow-profile"));
-    assertThat(secret.serviceAccounts()).containsExactly(Glob.parse("default"));
+    assertThat(secret.serviceAccounts())
+        .containsExactly(Glob.parse("default"), Glob.parse("default-editor"));
     assertThat(secret.mode()).isEqualTo(Mode.ENFORCE);
     assertThat(secret.adopt()).isEqualTo(Adopt.NEVER);
   }
