@@ -16,6 +16,13 @@ public record ReportFiles(String yaml, String markdown, Optional<String> invento
   private static final Pattern MARKDOWN_TIME =
       Pattern.compile("(?m)^" + Pattern.quote(MarkdownReport.TIMESTAMP_ROW) + ".*$");
 
+  /**
+   * Any other moment the files name (a registry's {@code checkedAt}, which a new process sets
+   * anew): timestamps alone never make a commit.
+   */
+  private static final Pattern INSTANT =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z");
+
   public ReportFiles {
     Objects.requireNonNull(yaml, "yaml");
     Objects.requireNonNull(markdown, "markdown");
@@ -48,14 +55,16 @@ public record ReportFiles(String yaml, String markdown, Optional<String> invento
     return new ReportFiles(new YamlReport().render(report), new MarkdownReport().render(report));
   }
 
-  /** The YAML with its timestamp line blanked, for "did anything change" decisions. */
+  /** The YAML with its timestamps blanked, for "did anything change" decisions. */
   static String yamlWithoutTime(String yaml) {
-    return YAML_TIME.matcher(yaml).replaceAll(YamlReport.TIMESTAMP_KEY + ":");
+    String blanked = YAML_TIME.matcher(yaml).replaceAll(YamlReport.TIMESTAMP_KEY + ":");
+    return INSTANT.matcher(blanked).replaceAll("<time>");
   }
 
-  /** The Markdown with its timestamp row blanked. */
+  /** The Markdown with its timestamps blanked. */
   static String markdownWithoutTime(String markdown) {
-    return MARKDOWN_TIME.matcher(markdown).replaceAll(MarkdownReport.TIMESTAMP_ROW);
+    String blanked = MARKDOWN_TIME.matcher(markdown).replaceAll(MarkdownReport.TIMESTAMP_ROW);
+    return INSTANT.matcher(blanked).replaceAll("<time>");
   }
 
   /** Whether these files say the same as {@code yaml}/{@code markdown} apart from the time. */

@@ -69,7 +69,9 @@ class RunOnceGitOptionsTest {
       git.log().add(repo.resolve("refs/heads/main")).call().forEach(history::add);
       // the spec commit, the first report (created 1, linked 1), the second (nothing to do);
       // the third run reports the same as the second and commits nothing
-      assertThat(history).hasSize(3);
+      assertThat(history)
+          .as(history.stream().map(RevCommit::getFullMessage).toList().toString())
+          .hasSize(3);
       RevCommit spec = history.get(2);
       assertThat(history.get(0).getShortMessage())
           .isEqualTo(

@@ -30,7 +30,12 @@ class UpgradeKeepsEarlierFingerprintsTest {
 
   @Test
   void aV1FingerprintOnRightDataIsNotAChangeButAWrongV2OneIs() {
-    cluster.namespace("user-example-com").serviceAccount("user-example-com", "default");
+    // what the Kubeflow example targets: a profile's two ServiceAccounts, and kubeflow itself
+    cluster
+        .namespace("kubeflow")
+        .namespace("user-example-com")
+        .serviceAccount("user-example-com", "default")
+        .serviceAccount("user-example-com", "default-editor");
     Path repo = DemoRepository.create("kubeflow-harbor", tmp.resolve("repo"));
     try (Engine engine =
         RealEngine.open(cluster, repo, tmp.resolve("w1"), List.of(RealEngine.DEMO_KEY))) {
