@@ -30,6 +30,7 @@ import java.util.function.Function;
 public final class MockCluster implements AutoCloseable {
   private final KubernetesMockServer server;
   private final KubernetesClient client;
+  private KubernetesClient patient;
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
   private final List<Request> log = Collections.synchronizedList(new ArrayList<>());
   private volatile Function<RecordedRequest, MockResponse> fault = r -> null;
@@ -124,6 +125,26 @@ public final class MockCluster implements AutoCloseable {
     return client;
   }
 
+  /**
+   * A client that waits up to a minute per request, for tests that stop and start engines (agent
+   * restarts) on one server: the mock blocks its event loop while a closed watch's last events
+   * drain (fabric8 WatchEventsListener.onClosed waits up to 30 s), and a request sent meanwhile
+   * must outwait that instead of failing. Closed with the cluster.
+   */
+  public synchronized KubernetesClient patientClient() {
+    if (patient == null) {
+      patient =
+          new KubernetesClientBuilder()
+              .withConfig(
+                  new ConfigBuilder(client.getConfiguration())
+                      .withRequestTimeout(60_000)
+                      .withUserAgent("pullsync-restarting-engine")
+                      .build())
+              .build();
+    }
+    return patient;
+  }
+
   /** Every request so far, as "METHOD path". */
   public List<String> requests() {
     synchronized (requests) {
@@ -188,6 +209,9 @@ public final class MockCluster implements AutoCloseable {
   @Override
   public void close() {
     client.close();
+    if (patient != null) {
+      patient.close();
+    }
     try {
       server.destroy();
     } catch (IllegalStateException slowShutdown) {

@@ -33,7 +33,7 @@ public final class RealEngine {
       MockCluster cluster, Path repo, Path work, Clock clock, EngineObserver observer) {
     return Engine.open(
         settings(repo, work, List.of(DEMO_KEY)),
-        cluster.client(),
+        cluster.patientClient(),
         Reporter.disabled(),
         clock,
         observer);
@@ -43,7 +43,7 @@ public final class RealEngine {
   public static Engine open(MockCluster cluster, Path repo, Path work, List<Path> keys) {
     return Engine.open(
         settings(repo, work, keys),
-        cluster.client(),
+        cluster.patientClient(),
         Reporter.disabled(),
         Clock.systemUTC(),
         EngineObserver.NONE);
@@ -59,7 +59,7 @@ public final class RealEngine {
         "kube-system",
         Policy.defaults(),
         ApplyOptions.defaults(),
-        Duration.ofSeconds(10),
+        Duration.ofSeconds(60), // outwaits the mock draining a closed watch (MockCluster)
         new LoginSettings(false),
         INSTANCE);
   }
