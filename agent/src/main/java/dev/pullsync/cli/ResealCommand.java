@@ -74,7 +74,8 @@ final class ResealCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SealingCertificate target =
-        SealingCertificate.parse(readCert(), cert.toString(), Clock.systemUTC().instant());
+        SealingCertificate.parse(
+            CertificateFile.read(cert), cert.toString(), Clock.systemUTC().instant());
     KeyRing ring = KeyRing.load(keys);
     Path root = realRoot();
     dev.pullsync.spec.Spec loaded = new SpecLoader().load(root);
@@ -109,19 +110,6 @@ final class ResealCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new InvalidSpecException(
           List.of(new Problem(new Location(dir.toString(), 1), "", "not a readable directory")));
-    }
-  }
-
-  private String readCert() {
-    try {
-      return Files.readString(cert, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
-      throw new InvalidSpecException(
-          List.of(
-              new Problem(
-                  new Location(cert.toString(), 1),
-                  "",
-                  "cannot read the certificate (" + e.getClass().getSimpleName() + ")")));
     }
   }
 

@@ -8,9 +8,7 @@ import dev.pullsync.unseal.Scope;
 import dev.pullsync.unseal.SealedText;
 import dev.pullsync.unseal.SealingCertificate;
 import dev.pullsync.unseal.UnsealException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -72,7 +70,7 @@ final class SealCommand implements Callable<Integer> {
     }
     Scope s = scope();
     requireNamesFor(s);
-    String pem = readCert();
+    String pem = CertificateFile.read(cert);
     SealingCertificate target =
         SealingCertificate.parse(pem, cert.toString(), Clock.systemUTC().instant());
     byte[] plaintext = StdIn.readAll();
@@ -109,19 +107,6 @@ final class SealCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(),
           "--name is required with --scope strict (or use --scope namespace-wide)");
-    }
-  }
-
-  private String readCert() {
-    try {
-      return Files.readString(cert, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
-      throw new InvalidSpecException(
-          List.of(
-              new Problem(
-                  new Location(cert.toString(), 1),
-                  "",
-                  "cannot read the certificate (" + e.getClass().getSimpleName() + ")")));
     }
   }
 
