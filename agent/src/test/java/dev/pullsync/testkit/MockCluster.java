@@ -77,6 +77,10 @@ public final class MockCluster implements AutoCloseable {
                 new ConfigBuilder(base.getConfiguration())
                     .withRequestRetryBackoffLimit(0)
                     .withRequestRetryBackoffInterval(10)
+                    // the mock blocks its event loop while a closed watch drains (fabric8
+                    // WatchEventsListener.onClosed waits up to 30 s): a test's own reads after
+                    // an engine closed must outwait that rather than fail at the 10 s default
+                    .withRequestTimeout(60_000)
                     .build())
             .build();
     base.close();
