@@ -30,7 +30,7 @@ final class ApiFailure {
           k.getStatus() != null && k.getStatus().getReason() != null
               ? k.getStatus().getReason()
               : "";
-      if (k.getCode() == 0) {
+      if (k.getCode() <= 0) {
         return "API request failed (" + rootName(k) + ")";
       }
       String base = ("API error " + k.getCode() + " " + word).trim();
@@ -89,6 +89,27 @@ final class ApiFailure {
     Throwable root = t;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
+    }
+    return inWords(root);
+  }
+
+  /** Common transport failures in words; anything else by its class name, never its message. */
+  private static String inWords(Throwable root) {
+    if (root instanceof java.net.ConnectException) {
+      return "connection refused";
+    }
+    if (root instanceof java.net.SocketTimeoutException
+        || root instanceof java.util.concurrent.TimeoutException) {
+      return "timed out";
+    }
+    if (root instanceof java.net.UnknownHostException) {
+      return "unknown host";
+    }
+    if (root instanceof javax.net.ssl.SSLException) {
+      return "TLS failed";
+    }
+    if (root instanceof java.io.EOFException) {
+      return "connection closed";
     }
     return root.getClass().getSimpleName();
   }

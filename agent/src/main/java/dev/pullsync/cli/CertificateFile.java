@@ -3,11 +3,10 @@ package dev.pullsync.cli;
 import dev.pullsync.spec.InvalidSpecException;
 import dev.pullsync.spec.Location;
 import dev.pullsync.spec.Problem;
+import dev.pullsync.spec.ReadFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,17 +26,9 @@ final class CertificateFile {
               new Problem(
                   new Location(cert.toString(), 1),
                   "",
-                  "cannot read the certificate (" + why(e) + ")")));
+                  "cannot read the certificate ("
+                      + (e instanceof IOException ? ReadFailure.reason(e) : "not UTF-8 text")
+                      + ")")));
     }
-  }
-
-  private static String why(Exception e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    return e instanceof IOException ? "I/O error" : "not UTF-8 text";
   }
 }

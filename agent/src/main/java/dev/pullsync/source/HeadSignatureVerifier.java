@@ -1,5 +1,6 @@
 package dev.pullsync.source;
 
+import dev.pullsync.spec.ReadFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ public final class HeadSignatureVerifier implements CommitVerifier {
     try {
       text = Files.readString(keysFile, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IOException("cannot read " + keysFile + " (" + e.getClass().getSimpleName() + ")");
+      throw new IOException("cannot read " + keysFile + " (" + ReadFailure.reason(e) + ")");
     }
     if (text.contains("-----BEGIN PGP PUBLIC KEY BLOCK-----")) {
       OpenPgpSignatures keys = OpenPgpSignatures.load(keysFile);

@@ -47,7 +47,7 @@ public final class YamlReader {
       }
       return parse(Files.readAllBytes(file), name);
     } catch (IOException e) {
-      return failed(name, 1, "cannot read file (" + readFailure(e) + ")");
+      return failed(name, 1, "cannot read file (" + ReadFailure.reason(e) + ")");
     }
   }
 
@@ -96,16 +96,6 @@ public final class YamlReader {
       problems.add(new Problem(new Location(name, 1), "", "file holds no documents"));
     }
     return new Result(documents, problems);
-  }
-
-  private static String readFailure(IOException e) {
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return "no such file";
-    }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied";
-    }
-    return "I/O error";
   }
 
   private static Result failed(String name, int line, String message) {

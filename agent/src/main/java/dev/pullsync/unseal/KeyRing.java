@@ -3,6 +3,7 @@ package dev.pullsync.unseal;
 import dev.pullsync.spec.InvalidSpecException;
 import dev.pullsync.spec.Location;
 import dev.pullsync.spec.Problem;
+import dev.pullsync.spec.ReadFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -217,7 +218,8 @@ public final class KeyRing {
     } catch (IllegalArgumentException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("cannot read the key file (" + reasonOf(e) + ")");
+      throw new IllegalArgumentException(
+          "cannot read the key file (" + ReadFailure.reason(e) + ")");
     }
     if (text.contains("-----BEGIN ")) {
       return List.of(keyOf(new KeySecret(file.toString(), utf8(text), new byte[0]), false));
@@ -274,15 +276,5 @@ public final class KeyRing {
 
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static String reasonOf(Exception e) {
-    return e instanceof java.nio.file.NoSuchFileException
-        ? "no such file"
-        : e instanceof java.nio.file.AccessDeniedException
-            ? "permission denied"
-            : e instanceof java.nio.charset.CharacterCodingException
-                ? "not UTF-8 text"
-                : "I/O error";
   }
 }
