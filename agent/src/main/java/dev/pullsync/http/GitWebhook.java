@@ -44,7 +44,7 @@ final class GitWebhook {
       return HttpResponse.text(503, "standby replica: not the leader, retry\n")
           .withHeader("Retry-After", "5");
     }
-    submit.accept(Trigger.full("webhook"));
+    submit.accept(Trigger.full(Trigger.WEBHOOK));
     return HttpResponse.text(202, "reconcile queued\n");
   }
 }

@@ -15,6 +15,9 @@ import java.util.TreeSet;
  *     current revision (namespace and ServiceAccount events)
  */
 public record Trigger(String reason, Set<String> namespaces, boolean fetch) {
+  /** The reason of a run a Git webhook (a push) asked for. */
+  public static final String WEBHOOK = "webhook";
+
   public Trigger {
     Objects.requireNonNull(reason, "reason");
     namespaces = Set.copyOf(namespaces);

@@ -73,6 +73,9 @@ public final class ReconcileQueue implements AutoCloseable {
 
   private void queue(Trigger trigger) {
     if (trigger.isFull() || trigger.fetch()) {
+      if (Trigger.WEBHOOK.equals(trigger.reason())) {
+        retries.pushArrived();
+      }
       pendingFull = merge(pendingFull, trigger);
     } else {
       pendingScoped = merge(pendingScoped, trigger);
@@ -210,6 +213,7 @@ public final class ReconcileQueue implements AutoCloseable {
     if (pendingFull != null && !retries.agentBackingOff(now)) {
       next = merge(next, pendingFull);
       pendingFull = null;
+      retries.fullRunTaken(now);
     }
     return merge(next, retries.takeDue(now));
   }

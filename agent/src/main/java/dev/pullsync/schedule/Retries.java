@@ -15,10 +15,15 @@ import java.util.TreeSet;
  * namespace runs at once. Not thread-safe: the queue calls it under its lock.
  */
 final class Retries {
+  /** The least time between two pushes that cut a whole-run backoff short. */
+  static final long PUSH_GAP_MILLIS = 10_000;
+
   private final Backoff backoff;
   private final Map<String, Due> namespaces = new TreeMap<>();
   private Due agent;
   private Trigger agentRetry;
+  private boolean pushWaiting;
+  private long lastPushMillis = Long.MIN_VALUE / 2;
 
   private record Due(int failures, long notBeforeMillis, boolean queued) {}
 
@@ -72,9 +77,30 @@ final class Retries {
         || (!retry.isFull() && run.namespaces().containsAll(retry.namespaces()));
   }
 
-  /** True while a whole-run failure is backing off (full and fetching triggers wait for it). */
+  /**
+   * True while a whole-run failure is backing off (full and fetching triggers wait for it). A push
+   * (webhook) cuts it short, at most once per {@link #PUSH_GAP_MILLIS}: it brings what the backoff
+   * waits for, typically the commit that fixes an invalid revision.
+   */
   boolean agentBackingOff(long now) {
-    return agent != null && now < agent.notBeforeMillis;
+    return agent != null && now < agent.notBeforeMillis && !pushMayRun(now);
+  }
+
+  /** A webhook announced a push: the next full run need not wait out the backoff. */
+  void pushArrived() {
+    pushWaiting = true;
+  }
+
+  /** The pending full run starts at {@code now}; a push it carried is used up. */
+  void fullRunTaken(long now) {
+    if (pushWaiting) {
+      pushWaiting = false;
+      lastPushMillis = now;
+    }
+  }
+
+  private boolean pushMayRun(long now) {
+    return pushWaiting && now - lastPushMillis >= PUSH_GAP_MILLIS;
   }
 
   /** Removes and returns the retries due at {@code now} as one trigger; null when none is. */
@@ -112,7 +138,12 @@ final class Retries {
 
   /** The agent-wide backoff's end, for a full trigger waiting on it; 0 when there is none. */
   long agentNotBeforeMillis() {
-    return agent == null ? 0 : agent.notBeforeMillis;
+    if (agent == null) {
+      return 0;
+    }
+    return pushWaiting
+        ? Math.min(agent.notBeforeMillis, lastPushMillis + PUSH_GAP_MILLIS)
+        : agent.notBeforeMillis;
   }
 
   /** True when nothing is failing any more. */
