@@ -40,7 +40,7 @@ final class SmallHttpServer implements AutoCloseable {
   private final HttpLimits limits;
   private final ThreadPoolExecutor workers;
   private final Queue<Runnable> fromWorkers = new ConcurrentLinkedQueue<>();
-  private final Set<Client> open = new LinkedHashSet<>();
+  private final Set<Connection> open = new LinkedHashSet<>();
   private final ByteBuffer scratch = ByteBuffer.allocate(16 << 10);
   private final Thread loop;
   private volatile boolean running = true;
@@ -119,7 +119,7 @@ final class SmallHttpServer implements AutoCloseable {
       accept();
       return;
     }
-    Client client = (Client) key.attachment();
+    Connection client = (Connection) key.attachment();
     try {
       if (key.isReadable()) {
         read(client);
@@ -138,15 +138,16 @@ final class SmallHttpServer implements AutoCloseable {
         continue;
       }
       channel.configureBlocking(false);
-      Client client = new Client(channel, System.nanoTime() + limits.requestTimeout().toNanos());
+      Connection client =
+          new Connection(channel, System.nanoTime() + limits.requestTimeout().toNanos(), limits);
       client.key = channel.register(selector, SelectionKey.OP_READ, client);
       open.add(client);
     }
   }
 
   private boolean evictOldestReader() {
-    for (Client c : open) {
-      if (c.state == State.READING) {
+    for (Connection c : open) {
+      if (c.state == Connection.State.READING) {
         drop(c);
         return true;
       }
@@ -154,14 +155,14 @@ final class SmallHttpServer implements AutoCloseable {
     return false;
   }
 
-  private void read(Client client) throws IOException {
+  private void read(Connection client) throws IOException {
     scratch.clear();
     int n = client.channel.read(scratch);
     if (n < 0) {
       drop(client);
       return;
     }
-    if (client.state != State.READING) {
+    if (client.state != Connection.State.READING) {
       return; // lingering after the response: discard
     }
     client.append(scratch.array(), n);
@@ -174,45 +175,29 @@ final class SmallHttpServer implements AutoCloseable {
   }
 
   /** True once the head is parsed and acceptable; otherwise waiting for more or answered. */
-  private boolean readHead(Client client) throws IOException {
-    int end = RequestHead.end(client.buffer, client.length);
-    if (end < 0 || end > limits.maxHeadBytes()) {
-      if (client.length >= limits.maxHeadBytes()) {
-        respond(client, HttpResponse.text(431, "request header too large\n"));
-      }
+  private boolean readHead(Connection client) throws IOException {
+    HttpResponse refusal = client.parseHead();
+    if (refusal != null) {
+      respond(client, refusal);
       return false;
     }
-    try {
-      client.head = RequestHead.parse(client.buffer, end);
-    } catch (RequestHead.Malformed e) {
-      respond(client, HttpResponse.text(400, "bad request\n"));
+    if (client.head == null) {
       return false;
     }
-    client.headEnd = end;
-    var length = client.head.contentLength();
-    if (length.isEmpty()) {
-      respond(client, HttpResponse.text(411, "Content-Length required\n"));
-      return false;
-    }
-    if (length.getAsInt() > limits.maxBodyBytes()) {
-      respond(client, HttpResponse.text(413, "payload too large\n"));
-      return false;
-    }
-    client.bodyLength = length.getAsInt();
     if (client.head.expectsContinue()) {
       client.channel.write(ByteBuffer.wrap(HttpWire.CONTINUE));
     }
     return true;
   }
 
-  private void dispatch(Client client) {
+  private void dispatch(Connection client) {
     RequestHead head = client.head;
     InetAddress remote = client.channel.socket().getInetAddress();
     byte[] body =
         Arrays.copyOfRange(client.buffer, client.headEnd, client.headEnd + client.bodyLength);
     HttpRequest request = new HttpRequest(head.method(), head.path(), head.headers(), body, remote);
     Routes.Route route = routes.resolve(head.method(), head.path());
-    client.state = State.HANDLING;
+    client.state = Connection.State.HANDLING;
     client.key.interestOps(0);
     client.deadline = System.nanoTime() + limits.requestTimeout().toNanos();
     if (route.inline()) {
@@ -240,13 +225,13 @@ final class SmallHttpServer implements AutoCloseable {
     }
   }
 
-  private void respond(Client client, HttpResponse response) {
+  private void respond(Connection client, HttpResponse response) {
     if (!client.channel.isOpen()) {
       return;
     }
     boolean head = client.head != null && client.head.method().equals("HEAD");
     client.out = ByteBuffer.wrap(HttpWire.encode(response, !head));
-    client.state = State.WRITING;
+    client.state = Connection.State.WRITING;
     client.deadline = System.nanoTime() + limits.requestTimeout().toNanos();
     client.key.interestOps(SelectionKey.OP_WRITE);
     try {
@@ -256,23 +241,23 @@ final class SmallHttpServer implements AutoCloseable {
     }
   }
 
-  private void write(Client client) throws IOException {
+  private void write(Connection client) throws IOException {
     client.channel.write(client.out);
     if (!client.out.hasRemaining()) {
       // Half-close and drain what the client still sends, so it reads the answer, not a reset.
       client.channel.shutdownOutput();
-      client.state = State.LINGERING;
+      client.state = Connection.State.LINGERING;
       client.deadline = System.nanoTime() + LINGER_NANOS;
       client.key.interestOps(SelectionKey.OP_READ);
     }
   }
 
   private void sweep(long now) {
-    for (Client c : new LinkedHashSet<>(open)) {
+    for (Connection c : new LinkedHashSet<>(open)) {
       if (now - c.deadline < 0) {
         continue;
       }
-      if (c.state == State.READING) {
+      if (c.state == Connection.State.READING) {
         log.debug("HTTP client {} too slow: 408", c.channel.socket().getInetAddress());
         respond(c, HttpResponse.text(408, "request timeout\n"));
         c.deadline = Math.min(c.deadline, now + LINGER_NANOS);
@@ -282,7 +267,7 @@ final class SmallHttpServer implements AutoCloseable {
     }
   }
 
-  private void drop(Client client) {
+  private void drop(Connection client) {
     open.remove(client);
     if (client.key != null) {
       client.key.cancel();
@@ -302,41 +287,5 @@ final class SmallHttpServer implements AutoCloseable {
     Thread t = new Thread(r, name);
     t.setDaemon(true);
     return t;
-  }
-
-  private enum State {
-    READING,
-    HANDLING,
-    WRITING,
-    LINGERING
-  }
-
-  /** One connection's state; touched only by the I/O thread. */
-  private final class Client {
-    final SocketChannel channel;
-    SelectionKey key;
-    long deadline;
-    State state = State.READING;
-    byte[] buffer = new byte[1024];
-    int length;
-    RequestHead head;
-    int headEnd;
-    int bodyLength;
-    ByteBuffer out;
-
-    Client(SocketChannel channel, long deadline) {
-      this.channel = channel;
-      this.deadline = deadline;
-    }
-
-    void append(byte[] bytes, int n) {
-      int cap = head == null ? limits.maxHeadBytes() + limits.maxBodyBytes() : headEnd + bodyLength;
-      int take = Math.min(n, Math.max(0, cap - length));
-      if (length + take > buffer.length) {
-        buffer = Arrays.copyOf(buffer, Math.max(length + take, buffer.length * 2));
-      }
-      System.arraycopy(bytes, 0, buffer, length, take);
-      length += take;
-    }
   }
 }
