@@ -1,5 +1,6 @@
 package dev.pullsync.apply;
 
+import dev.pullsync.spec.IoWords;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +32,7 @@ final class ApiFailure {
               ? k.getStatus().getReason()
               : "";
       if (k.getCode() <= 0) {
-        return "API request failed (" + rootName(k) + ")";
+        return "API request failed (" + IoWords.network(k) + ")";
       }
       String base = ("API error " + k.getCode() + " " + word).trim();
       return k.getCode() == 403 ? base + ": " + missingPermission(k) : base;
@@ -83,34 +84,5 @@ final class ApiFailure {
 
   static boolean isConflict(Exception e) {
     return e instanceof KubernetesClientException k && k.getCode() == 409;
-  }
-
-  private static String rootName(Throwable t) {
-    Throwable root = t;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return inWords(root);
-  }
-
-  /** Common transport failures in words; anything else by its class name, never its message. */
-  private static String inWords(Throwable root) {
-    if (root instanceof java.net.ConnectException) {
-      return "connection refused";
-    }
-    if (root instanceof java.net.SocketTimeoutException
-        || root instanceof java.util.concurrent.TimeoutException) {
-      return "timed out";
-    }
-    if (root instanceof java.net.UnknownHostException) {
-      return "unknown host";
-    }
-    if (root instanceof javax.net.ssl.SSLException) {
-      return "TLS failed";
-    }
-    if (root instanceof java.io.EOFException) {
-      return "connection closed";
-    }
-    return root.getClass().getSimpleName();
   }
 }

@@ -1,6 +1,7 @@
 package dev.pullsync.check;
 
 import dev.pullsync.spec.CaBundle;
+import dev.pullsync.spec.IoWords;
 import dev.pullsync.spec.RegistrySpec;
 import dev.pullsync.unseal.Credential;
 import java.io.IOException;
@@ -243,7 +244,7 @@ public final class RegistryLogin {
         return new Answer.PlainHttp("answered TLS with plain HTTP; credential not sent");
       }
     }
-    return new Answer.NotChecked(e.getClass().getSimpleName());
+    return new Answer.NotChecked(IoWords.network(e));
   }
 
   private static String certificateProblem(Throwable t) {

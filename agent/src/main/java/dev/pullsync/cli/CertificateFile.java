@@ -1,9 +1,9 @@
 package dev.pullsync.cli;
 
 import dev.pullsync.spec.InvalidSpecException;
+import dev.pullsync.spec.IoWords;
 import dev.pullsync.spec.Location;
 import dev.pullsync.spec.Problem;
-import dev.pullsync.spec.ReadFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ final class CertificateFile {
                   new Location(cert.toString(), 1),
                   "",
                   "cannot read the certificate ("
-                      + (e instanceof IOException ? ReadFailure.reason(e) : "not UTF-8 text")
+                      + (e instanceof IOException ? IoWords.file(e) : "not UTF-8 text")
                       + ")")));
     }
   }

@@ -1,9 +1,9 @@
 package dev.pullsync.cli;
 
 import dev.pullsync.spec.InvalidSpecException;
+import dev.pullsync.spec.IoWords;
 import dev.pullsync.spec.Location;
 import dev.pullsync.spec.Problem;
-import dev.pullsync.spec.ReadFailure;
 import dev.pullsync.unseal.KeySecret;
 import dev.pullsync.unseal.PemObjects;
 import dev.pullsync.unseal.SealingKeyGenerator;
@@ -84,7 +84,7 @@ final class KeygenCommand implements Callable<Integer> {
     } catch (IOException e) {
       spec.commandLine()
           .getErr()
-          .println(out + ": cannot write the key files (" + ReadFailure.reason(e) + ")");
+          .println(out + ": cannot write the key files (" + IoWords.file(e) + ")");
       return ExitCode.FAILED;
     }
     spec.commandLine()

@@ -1,6 +1,6 @@
 package dev.pullsync.source;
 
-import dev.pullsync.spec.ReadFailure;
+import dev.pullsync.spec.IoWords;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ public final class HeadSignatureVerifier implements CommitVerifier {
     try {
       text = Files.readString(keysFile, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IOException("cannot read " + keysFile + " (" + ReadFailure.reason(e) + ")");
+      throw new IOException("cannot read " + keysFile + " (" + IoWords.file(e) + ")");
     }
     if (text.contains("-----BEGIN PGP PUBLIC KEY BLOCK-----")) {
       OpenPgpSignatures keys = OpenPgpSignatures.load(keysFile);

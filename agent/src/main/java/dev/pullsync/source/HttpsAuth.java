@@ -1,6 +1,6 @@
 package dev.pullsync.source;
 
-import dev.pullsync.spec.ReadFailure;
+import dev.pullsync.spec.IoWords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +74,7 @@ public final class HttpsAuth implements GitAuth {
       return Files.readString(file, StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
       throw new UncheckedIOException(
-          new IOException("cannot read credential file " + file + ": " + ReadFailure.reason(e)));
+          new IOException("cannot read credential file " + file + ": " + IoWords.file(e)));
     }
   }
 

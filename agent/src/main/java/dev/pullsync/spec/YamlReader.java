@@ -47,7 +47,7 @@ public final class YamlReader {
       }
       return parse(Files.readAllBytes(file), name);
     } catch (IOException e) {
-      return failed(name, 1, "cannot read file (" + ReadFailure.reason(e) + ")");
+      return failed(name, 1, "cannot read file (" + IoWords.file(e) + ")");
     }
   }
 

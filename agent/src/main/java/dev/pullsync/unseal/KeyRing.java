@@ -1,9 +1,9 @@
 package dev.pullsync.unseal;
 
 import dev.pullsync.spec.InvalidSpecException;
+import dev.pullsync.spec.IoWords;
 import dev.pullsync.spec.Location;
 import dev.pullsync.spec.Problem;
-import dev.pullsync.spec.ReadFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -218,8 +218,7 @@ public final class KeyRing {
     } catch (IllegalArgumentException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException(
-          "cannot read the key file (" + ReadFailure.reason(e) + ")");
+      throw new IllegalArgumentException("cannot read the key file (" + IoWords.file(e) + ")");
     }
     if (text.contains("-----BEGIN ")) {
       return List.of(keyOf(new KeySecret(file.toString(), utf8(text), new byte[0]), false));
