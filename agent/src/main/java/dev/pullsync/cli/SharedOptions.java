@@ -178,8 +178,6 @@ public final class SharedOptions {
                 c.report().enabled()
                     ? reportTarget(c, url).excludedSpecPath(url, c.git().branch())
                     : Optional.empty());
-    boolean prune = c.prune().enabled() && !noPrune;
-    double share = maxDeleteShare == null ? c.prune().maxDeleteShare() : share();
     return new EngineSettings(
         source,
         c.cluster(),
@@ -187,7 +185,7 @@ public final class SharedOptions {
         c.keys().files(),
         c.keys().fromCluster().enabled(),
         c.keys().fromCluster().namespace(),
-        new Policy(c.mode(), prune, share),
+        policy(),
         new ApplyOptions(
             c.kubernetes().writeConcurrency(),
             5,
@@ -198,6 +196,14 @@ public final class SharedOptions {
         new LoginSettings(c.checks().registryLogin() && !noRegistryCheck, c.checks().endpoints()),
         instance(c),
         c.kubernetes().resyncInterval());
+  }
+
+  /** The planning rules: mode, prune and the deletion guard (flags over the configuration). */
+  public Policy policy() {
+    AgentConfig c = config();
+    boolean prune = c.prune().enabled() && !noPrune;
+    double share = maxDeleteShare == null ? c.prune().maxDeleteShare() : share();
+    return new Policy(c.mode(), prune, share);
   }
 
   private String instance(AgentConfig c) {

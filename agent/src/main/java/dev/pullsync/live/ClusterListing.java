@@ -13,10 +13,73 @@ import java.util.TreeSet;
  * its type, owner and fingerprint. Never a value. Published as the inventory next to the report, so
  * a pull request can be planned without the cluster.
  */
-public record ClusterListing(List<Namespace> namespaces, List<ManagedSecret> managedSecrets) {
+public record ClusterListing(
+    List<Namespace> namespaces,
+    List<ManagedSecret> managedSecrets,
+    List<ForeignSecret> foreignSecrets) {
   public ClusterListing {
     namespaces = List.copyOf(namespaces);
     managedSecrets = List.copyOf(managedSecrets);
+    foreignSecrets = List.copyOf(foreignSecrets);
+  }
+
+  /** A listing that knows of no foreign Secret. */
+  public ClusterListing(List<Namespace> namespaces, List<ManagedSecret> managedSecrets) {
+    this(namespaces, managedSecrets, List.of());
+  }
+
+  /**
+   * This listing with each managed Secret whose fingerprint is the one {@code rendered} gives for
+   * its namespace and name marked with that render's source digest: the Secret then holds exactly
+   * what those sources render to. A Secret that differs (drift, a held rollout) gets none.
+   */
+  public ClusterListing withSourceDigests(Map<dev.pullsync.desired.Ref, Rendered> rendered) {
+    List<ManagedSecret> marked = new java.util.ArrayList<>();
+    for (ManagedSecret s : managedSecrets) {
+      Rendered r = rendered.get(new dev.pullsync.desired.Ref(s.namespace(), s.name()));
+      boolean same =
+          r != null && !s.fingerprint().isEmpty() && r.fingerprint().equals(s.fingerprint());
+      marked.add(same ? s.withSourceDigest(r.sourceDigest()) : s);
+    }
+    return new ClusterListing(namespaces, marked, foreignSecrets);
+  }
+
+  /** This listing naming {@code foreign} as Secrets pullsync found in its way. */
+  public ClusterListing withForeignSecrets(List<ForeignSecret> foreign) {
+    return new ClusterListing(namespaces, managedSecrets, foreign);
+  }
+
+  /** What one revision renders for one Secret: its fingerprint and its sources' digest. */
+  public record Rendered(String fingerprint, String sourceDigest) {
+    public Rendered {
+      Objects.requireNonNull(fingerprint, "fingerprint");
+      Objects.requireNonNull(sourceDigest, "sourceDigest");
+    }
+
+    /** Per desired Secret, what {@code desired} renders, given each PullSecret's source digest. */
+    public static Map<dev.pullsync.desired.Ref, Rendered> of(
+        dev.pullsync.desired.Desired desired, Map<String, String> digests) {
+      Map<dev.pullsync.desired.Ref, Rendered> out = new java.util.HashMap<>();
+      for (dev.pullsync.desired.DesiredSecret s : desired.secrets()) {
+        String print = s.annotations().get(dev.pullsync.desired.Ownership.FINGERPRINT);
+        String digest = digests.get(s.pullSecret());
+        if (print != null && digest != null) {
+          out.put(s.ref(), new Rendered(print, digest));
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * A Secret not managed by pullsync that carries a name a PullSecret wants (found by a create's
+   * conflict or a plan's look-up): a conflict unless the PullSecret adopts it.
+   */
+  public record ForeignSecret(String namespace, String name) {
+    public ForeignSecret {
+      Objects.requireNonNull(namespace, "namespace");
+      Objects.requireNonNull(name, "name");
+    }
   }
 
   /**
@@ -71,7 +134,12 @@ public record ClusterListing(List<Namespace> namespaces, List<ManagedSecret> man
     }
   }
 
-  /** One Secret labelled managed by pullsync, as its labels and annotations describe it. */
+  /**
+   * One Secret labelled managed by pullsync, as its labels and annotations describe it, with the
+   * registry servers its {@code .dockerconfigjson} names (not secret) and, when it holds exactly
+   * what the enforced revision renders, that revision's {@link dev.pullsync.desired.SourceDigest}
+   * (else empty).
+   */
   public record ManagedSecret(
       String namespace,
       String name,
@@ -79,7 +147,9 @@ public record ClusterListing(List<Namespace> namespaces, List<ManagedSecret> man
       String pullSecret,
       String instance,
       String fingerprint,
-      String sourceRevision) {
+      String sourceRevision,
+      List<String> servers,
+      String sourceDigest) {
     public ManagedSecret {
       Objects.requireNonNull(namespace, "namespace");
       Objects.requireNonNull(name, "name");
@@ -88,6 +158,34 @@ public record ClusterListing(List<Namespace> namespaces, List<ManagedSecret> man
       instance = instance == null ? "" : instance;
       fingerprint = fingerprint == null ? "" : fingerprint;
       sourceRevision = sourceRevision == null ? "" : sourceRevision;
+      servers = List.copyOf(servers);
+      sourceDigest = sourceDigest == null ? "" : sourceDigest;
+    }
+
+    /** A Secret whose servers and source digest are not known. */
+    public ManagedSecret(
+        String namespace,
+        String name,
+        String type,
+        String pullSecret,
+        String instance,
+        String fingerprint,
+        String sourceRevision) {
+      this(namespace, name, type, pullSecret, instance, fingerprint, sourceRevision, List.of(), "");
+    }
+
+    /** This Secret with {@code digest} as its source digest. */
+    public ManagedSecret withSourceDigest(String digest) {
+      return new ManagedSecret(
+          namespace,
+          name,
+          type,
+          pullSecret,
+          instance,
+          fingerprint,
+          sourceRevision,
+          servers,
+          digest);
     }
   }
 }

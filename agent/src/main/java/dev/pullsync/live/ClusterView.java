@@ -178,11 +178,18 @@ public final class ClusterView implements AutoCloseable {
 
   /**
    * Every Namespace, ServiceAccount and pullsync-labelled Secret in the caches, names and metadata
-   * only (the published inventory); no request.
+   * only, and the foreign Secrets known to carry a wanted name (the published inventory); no
+   * request.
    */
   public ClusterListing listing() {
     start();
-    return Listings.of(namespaceCache.list(), serviceAccountCache.list(), secretCache.list());
+    List<ClusterListing.ForeignSecret> inTheWay =
+        foreign.keySet().stream()
+            .sorted()
+            .map(ref -> new ClusterListing.ForeignSecret(ref.namespace(), ref.name()))
+            .toList();
+    return Listings.of(namespaceCache.list(), serviceAccountCache.list(), secretCache.list())
+        .withForeignSecrets(inTheWay);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.pullsync.live;
 
+import dev.pullsync.desired.DockerConfig;
 import dev.pullsync.desired.Inventory;
 import dev.pullsync.desired.Ownership;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -7,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,7 @@ final class Listings {
     ns.sort(Comparator.comparing(ClusterListing.Namespace::name));
     List<ClusterListing.ManagedSecret> managed = new ArrayList<>();
     for (Secret s : secrets) {
-      managed.add(managed(s.getMetadata(), s.getType()));
+      managed.add(managed(s.getMetadata(), s.getType(), servers(s)));
     }
     managed.sort(
         Comparator.comparing(ClusterListing.ManagedSecret::namespace)
@@ -53,7 +55,22 @@ final class Listings {
     return new ClusterListing(ns, managed);
   }
 
-  private static ClusterListing.ManagedSecret managed(ObjectMeta meta, String type) {
+  /** The servers a Secret's {@code .dockerconfigjson} names (keys only; no value is read out). */
+  private static List<String> servers(Secret s) {
+    Map<String, String> data = s.getData();
+    String encoded = data == null ? null : data.get(Ownership.DOCKER_CONFIG_KEY);
+    if (encoded == null) {
+      return List.of();
+    }
+    try {
+      return List.copyOf(DockerConfig.entries(Base64.getDecoder().decode(encoded)).keySet());
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    }
+  }
+
+  private static ClusterListing.ManagedSecret managed(
+      ObjectMeta meta, String type, List<String> servers) {
     Map<String, String> labels = meta.getLabels() == null ? Map.of() : meta.getLabels();
     Map<String, String> annotations =
         meta.getAnnotations() == null ? Map.of() : meta.getAnnotations();
@@ -64,7 +81,9 @@ final class Listings {
         labels.get(Ownership.PULL_SECRET_LABEL),
         labels.get(Ownership.INSTANCE_LABEL),
         annotations.get(Ownership.FINGERPRINT),
-        annotations.get(Ownership.SOURCE_REVISION));
+        annotations.get(Ownership.SOURCE_REVISION),
+        servers,
+        "");
   }
 
   /** Per instance, the entries its owned-entries annotation lists ("" for the legacy one). */

@@ -1,7 +1,9 @@
 package dev.pullsync.plan;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Every change one reconcile would make, sorted by namespace, kind and name, with the plan-level
@@ -11,19 +13,32 @@ import java.util.Objects;
  * @param newServers servers a managed Secret would carry that no managed Secret carries yet, with
  *     the servers they replace: credentials will be sent to them
  * @param registries the login check's verdict per Registry, when the plan ran it
+ * @param basis for a plan made offline, the published inventory it was made against
  */
 public record Plan(
     String revision,
     List<Change> changes,
     List<String> errors,
     List<ServerChange> newServers,
-    List<RegistryVerdict> registries) {
+    List<RegistryVerdict> registries,
+    Optional<Basis> basis) {
   public Plan {
     Objects.requireNonNull(revision, "revision");
     changes = List.copyOf(changes);
     errors = List.copyOf(errors);
     newServers = List.copyOf(newServers);
     registries = List.copyOf(registries);
+    Objects.requireNonNull(basis, "basis");
+  }
+
+  /** A plan against the live cluster. */
+  public Plan(
+      String revision,
+      List<Change> changes,
+      List<String> errors,
+      List<ServerChange> newServers,
+      List<RegistryVerdict> registries) {
+    this(revision, changes, errors, newServers, registries, Optional.empty());
   }
 
   /** A plan with no new server and no login verdicts. */
@@ -33,7 +48,17 @@ public record Plan(
 
   /** This plan with {@code verdicts} from the login check. */
   public Plan withRegistries(List<RegistryVerdict> verdicts) {
-    return new Plan(revision, changes, errors, newServers, verdicts);
+    return new Plan(revision, changes, errors, newServers, verdicts, basis);
+  }
+
+  /** This plan, made against the published inventory {@code inventory}. */
+  public Plan withBasis(Basis inventory) {
+    return new Plan(revision, changes, errors, newServers, registries, Optional.of(inventory));
+  }
+
+  /** This plan with {@code replaced} as its changes (same order is the caller's to keep). */
+  public Plan withChanges(List<Change> replaced) {
+    return new Plan(revision, replaced, errors, newServers, registries, basis);
   }
 
   /**
@@ -64,6 +89,24 @@ public record Plan(
       return "credentials will be sent to a new server: "
           + server
           + (replaces.isEmpty() ? "" : " (instead of " + String.join(", ", replaces) + ")");
+    }
+  }
+
+  /**
+   * The published inventory an offline plan was made against: which cluster, when it was reported
+   * and the revision it held then, and where the inventory was read ({@code ref:path} or a file).
+   */
+  public record Basis(String cluster, Instant reportedAt, String revision, String source) {
+    public Basis {
+      Objects.requireNonNull(cluster, "cluster");
+      Objects.requireNonNull(reportedAt, "reportedAt");
+      Objects.requireNonNull(revision, "revision");
+      Objects.requireNonNull(source, "source");
+    }
+
+    /** "cluster prod as reported at 2026-05-01T10:00:00Z, revision main@sha1:..." */
+    public String describe() {
+      return "cluster " + cluster + " as reported at " + reportedAt + ", revision " + revision;
     }
   }
 

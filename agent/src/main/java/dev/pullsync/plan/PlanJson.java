@@ -15,6 +15,16 @@ final class PlanJson {
     root.put("revision", plan.revision());
     root.put("hasChanges", plan.hasChanges());
     root.put("summary", PlanFormat.summary(plan));
+    plan.basis()
+        .ifPresent(
+            b -> {
+              ObjectNode n = root.putObject("offlineFrom");
+              n.put("cluster", b.cluster());
+              n.put("reportedAt", b.reportedAt().toString());
+              n.put("revision", b.revision());
+              n.put("source", b.source());
+              n.put("description", b.describe());
+            });
     ArrayNode errors = root.putArray("errors");
     plan.errors().forEach(errors::add);
     ArrayNode newServers = root.putArray("newServers");

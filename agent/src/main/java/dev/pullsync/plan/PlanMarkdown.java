@@ -15,6 +15,14 @@ final class PlanMarkdown {
   static String render(Plan plan) {
     StringBuilder out = new StringBuilder();
     out.append("### pullsync plan for `").append(plan.revision()).append("`\n\n");
+    plan.basis()
+        .ifPresent(
+            b ->
+                out.append("Planned offline against ")
+                    .append(cell(b.describe()))
+                    .append(" (`")
+                    .append(cell(b.source()))
+                    .append("`); no cluster was contacted.\n\n"));
     out.append("**").append(PlanFormat.summary(plan)).append("**\n");
     for (Plan.ServerChange change : plan.newServers()) {
       out.append("\n> [!CAUTION]\n> **").append(cell(change.warning())).append("**\n");

@@ -8,6 +8,14 @@ final class PlanText {
     StringBuilder out = new StringBuilder();
     out.append("Plan for ").append(plan.revision()).append(": ").append(PlanFormat.summary(plan));
     out.append('\n');
+    plan.basis()
+        .ifPresent(
+            b ->
+                out.append("Planned offline against ")
+                    .append(b.describe())
+                    .append(" (")
+                    .append(b.source())
+                    .append(")\n"));
     for (Plan.ServerChange change : plan.newServers()) {
       out.append("!!! ").append(change.warning()).append('\n');
     }

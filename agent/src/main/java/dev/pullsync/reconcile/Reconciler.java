@@ -9,6 +9,8 @@ import dev.pullsync.desired.Instance;
 import dev.pullsync.desired.Inventory;
 import dev.pullsync.desired.Ref;
 import dev.pullsync.desired.Renderer;
+import dev.pullsync.desired.SourceDigest;
+import dev.pullsync.live.ClusterListing;
 import dev.pullsync.live.ClusterUnavailableException;
 import dev.pullsync.live.ClusterView;
 import dev.pullsync.plan.Action;
@@ -51,6 +53,9 @@ public final class Reconciler implements ReconcileRunner {
   private final LoginGate logins;
   private final Renderer renderer;
   private final TugOfWar tugOfWar = new TugOfWar();
+
+  /** What the last full reconcile rendered per Secret, for the inventory's source digests. */
+  private Map<Ref, ClusterListing.Rendered> rendered = Map.of();
 
   public Reconciler(
       Revisions revisions,
@@ -121,7 +126,7 @@ public final class Reconciler implements ReconcileRunner {
       return;
     }
     try {
-      publisher.publish(report, cluster.listing());
+      publisher.publish(report, cluster.listing().withSourceDigests(rendered));
     } catch (ClusterUnavailableException e) {
       publisher.publish(report);
     }
@@ -177,6 +182,9 @@ public final class Reconciler implements ReconcileRunner {
       Revision good = current.good().get();
       revisions.keep(good).ifPresent(errors::add); // the cluster's copy, for restarts
       Desired desired = render(good, trigger);
+      if (trigger.isFull()) {
+        rendered = ClusterListing.Rendered.of(desired, SourceDigest.all(good.unsealed().spec()));
+      }
       Plan plan = planner.plan(desired, cluster.snapshot(desired));
       errors.addAll(plan.errors());
       Map<String, List<ImageResult>> images = logins.images(good.unsealed());

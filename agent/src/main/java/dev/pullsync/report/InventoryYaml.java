@@ -54,6 +54,16 @@ public final class InventoryYaml {
       managed.add(secret(s));
     }
     root.put("managedSecrets", managed);
+    if (!listing.foreignSecrets().isEmpty()) {
+      List<Object> foreign = new ArrayList<>();
+      for (ClusterListing.ForeignSecret f : listing.foreignSecrets()) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("namespace", f.namespace());
+        one.put("name", f.name());
+        foreign.add(one);
+      }
+      root.put("foreignSecrets", foreign);
+    }
     return dump.dumpToString(root);
   }
 
@@ -97,6 +107,10 @@ public final class InventoryYaml {
     putIfSet(map, "instance", s.instance());
     putIfSet(map, "fingerprint", s.fingerprint());
     putIfSet(map, "sourceRevision", s.sourceRevision());
+    if (!s.servers().isEmpty()) {
+      map.put("servers", s.servers());
+    }
+    putIfSet(map, "sourceDigest", s.sourceDigest());
     return map;
   }
 

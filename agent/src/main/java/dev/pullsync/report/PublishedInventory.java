@@ -20,6 +20,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  */
 public record PublishedInventory(
     String cluster, String instance, String revision, Instant reportedAt, ClusterListing listing) {
+  /** Largest inventory read: room for tens of thousands of namespaces. */
+  static final int MAX_CHARS = 256 * 1024 * 1024;
+
   public PublishedInventory {
     Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(instance, "instance");
@@ -36,7 +39,9 @@ public record PublishedInventory(
   public static PublishedInventory parse(String yaml) {
     Map<?, ?> root;
     try {
-      Object tree = new Load(LoadSettings.builder().build()).loadFromString(yaml);
+      Object tree =
+          new Load(LoadSettings.builder().setCodePointLimit(MAX_CHARS).build())
+              .loadFromString(yaml);
       root = tree instanceof Map<?, ?> m ? m : Map.of();
     } catch (YamlEngineException e) {
       throw new IllegalArgumentException(
@@ -79,7 +84,13 @@ public record PublishedInventory(
               optional(s, "pullSecret"),
               optional(s, "instance"),
               optional(s, "fingerprint"),
-              optional(s, "sourceRevision")));
+              optional(s, "sourceRevision"),
+              strings(s.get("servers")),
+              optional(s, "sourceDigest")));
+    }
+    List<ClusterListing.ForeignSecret> foreign = new ArrayList<>();
+    for (Map<?, ?> f : maps(root.get("foreignSecrets"))) {
+      foreign.add(new ClusterListing.ForeignSecret(text(f, "namespace"), text(f, "name")));
     }
     try {
       return new PublishedInventory(
@@ -87,7 +98,7 @@ public record PublishedInventory(
           text(root, "instance"),
           text(root, "revision"),
           Instant.parse(text(root, InventoryYaml.TIMESTAMP_KEY)),
-          new ClusterListing(namespaces, secrets));
+          new ClusterListing(namespaces, secrets, foreign));
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(InventoryYaml.TIMESTAMP_KEY + " is not a UTC time");
     }
