@@ -195,7 +195,9 @@ public final class SharedOptions {
         Duration.ofSeconds(30),
         new LoginSettings(c.checks().registryLogin() && !noRegistryCheck, c.checks().endpoints()),
         instance(c),
-        c.kubernetes().resyncInterval());
+        c.kubernetes().resyncInterval(),
+        new EngineSettings.ResealPush(
+            c.reseal().pushBranch(), c.report().author().name(), c.report().author().email()));
   }
 
   /** The planning rules: mode, prune and the deletion guard (flags over the configuration). */

@@ -36,7 +36,8 @@ public record AgentConfig(
     LeaderElection leaderElection,
     Kubernetes kubernetes,
     Checks checks,
-    LogFormat logFormat) {
+    LogFormat logFormat,
+    Reseal reseal) {
   public static final String DEFAULT_SCHEDULE = "0 */5 * * * ?";
 
   public AgentConfig {
@@ -55,6 +56,7 @@ public record AgentConfig(
     Objects.requireNonNull(kubernetes, "kubernetes");
     Objects.requireNonNull(checks, "checks");
     Objects.requireNonNull(logFormat, "logFormat");
+    Objects.requireNonNull(reseal, "reseal");
   }
 
   /** The configuration of an empty file. */
@@ -74,7 +76,8 @@ public record AgentConfig(
         new LeaderElection(false, "pullsync", 15, 10, 2),
         new Kubernetes(50, 100, 8),
         new Checks(true, Map.of()),
-        LogFormat.TEXT);
+        LogFormat.TEXT,
+        new Reseal(false));
   }
 
   /**
@@ -252,6 +255,14 @@ public record AgentConfig(
     }
   }
 
+  /**
+   * After a key renewal.
+   *
+   * @param pushBranch push the spec's values re-sealed for the active key to a branch {@code
+   *     pullsync/reseal-<key id>} of the spec's remote (never the spec branch), for a pull request
+   */
+  public record Reseal(boolean pushBranch) {}
+
   /** Log line format. */
   public enum LogFormat {
     TEXT,
@@ -327,6 +338,7 @@ public record AgentConfig(
     private Kubernetes kubernetes;
     private Checks checks;
     private LogFormat logFormat;
+    private Reseal reseal;
 
     Draft(AgentConfig c) {
       cluster = c.cluster;
@@ -344,6 +356,7 @@ public record AgentConfig(
       kubernetes = c.kubernetes;
       checks = c.checks;
       logFormat = c.logFormat;
+      reseal = c.reseal;
     }
 
     AgentConfig build() {
@@ -362,7 +375,8 @@ public record AgentConfig(
           leaderElection,
           kubernetes,
           checks,
-          logFormat);
+          logFormat,
+          reseal);
     }
   }
 }

@@ -164,7 +164,8 @@ public final class AgentConfigLoader {
             f.at("checks").flag("registryLogin", true), f.at("checks").strings("endpoints")),
         f.text("logFormat", "text").equals("json")
             ? AgentConfig.LogFormat.JSON
-            : AgentConfig.LogFormat.TEXT);
+            : AgentConfig.LogFormat.TEXT,
+        new AgentConfig.Reseal(f.at("reseal").flag("pushBranch", false)));
   }
 
   /** {@code 45s}, {@code 30m}, {@code 1h} (the schema checks the form). */

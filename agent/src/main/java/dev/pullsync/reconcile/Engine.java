@@ -9,6 +9,7 @@ import dev.pullsync.live.SecretStateStore;
 import dev.pullsync.plan.Planner;
 import dev.pullsync.report.Reporter;
 import dev.pullsync.source.GitSource;
+import dev.pullsync.source.ResealBranch;
 import dev.pullsync.source.SourceException;
 import dev.pullsync.spec.InvalidSpecException;
 import dev.pullsync.spec.Location;
@@ -26,6 +27,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The wired engine: source, loader, unsealer, cluster view, planner, applier and reconciler built
@@ -36,9 +38,11 @@ public final class Engine implements AutoCloseable {
   private final ClusterView view;
   private final Reconciler reconciler;
   private final GitSource source;
+  private final ResealPusher reseal;
 
-  private Engine(ClusterView view, Reconciler reconciler, GitSource source) {
+  private Engine(ClusterView view, Reconciler reconciler, GitSource source, ResealPusher reseal) {
     this.source = source;
+    this.reseal = reseal;
     this.view = view;
     this.reconciler = reconciler;
   }
@@ -69,8 +73,8 @@ public final class Engine implements AutoCloseable {
             new SecretStateStore(client, settings.agentNamespace(), settings.instance()),
             settings.policy().mode() != Mode.REPORT,
             new SecureRandom());
-    Function<Spec, Unsealed> unseal =
-        unsealer(settings, client, ring, Fingerprinter.salted(state::salt));
+    Unsealing unsealing = unsealer(settings, client, ring, Fingerprinter.salted(state::salt));
+    Function<Spec, Unsealed> unseal = unsealing.unseal();
     SpecLoader loader = new SpecLoader(settings.agentNamespace());
     GitSource source = new GitSource(settings.source(), clock);
     Function<Path, Spec> load =
@@ -96,6 +100,7 @@ public final class Engine implements AutoCloseable {
             clock,
             observer);
     Instance instance = new Instance(settings.instance());
+    ResealPusher reseal = resealPusher(settings, unsealing.ring(), clock);
     ClusterView view =
         new ClusterView(client, settings.syncTimeout(), instance, settings.resyncInterval(), clock);
     Reconciler reconciler =
@@ -108,9 +113,24 @@ public final class Engine implements AutoCloseable {
             settings.cluster(),
             instance,
             clock,
-            logins(settings, clock, observer));
-    return new Engine(view, reconciler, source);
+            logins(settings, clock, observer),
+            reseal);
+    return new Engine(view, reconciler, source, reseal);
   }
+
+  private static ResealPusher resealPusher(
+      EngineSettings settings, Supplier<KeyRing> ring, Clock clock) {
+    EngineSettings.ResealPush push = settings.resealPush();
+    if (!push.enabled()) {
+      return ResealPusher.OFF;
+    }
+    ResealBranch branch =
+        new ResealBranch(settings.source(), push.authorName(), push.authorEmail(), clock);
+    return new ResealPusher(branch, ring, settings.agentNamespace());
+  }
+
+  /** The unseal step and the key ring it currently uses. */
+  private record Unsealing(Function<Spec, Unsealed> unseal, Supplier<KeyRing> ring) {}
 
   private static LoginGate logins(EngineSettings settings, Clock clock, EngineObserver observer) {
     LoginGate gate = settings.logins().gate(clock);
@@ -124,14 +144,17 @@ public final class Engine implements AutoCloseable {
    * key renewal needs no restart; with key files only, one unsealer serves the process. Either way
    * fingerprints are keyed by the instance's stored salt, never by the keys.
    */
-  private static Function<Spec, Unsealed> unsealer(
+  private static Unsealing unsealer(
       EngineSettings settings, KubernetesClient client, KeyRing ring, Fingerprinter prints) {
     if (!settings.keysFromCluster()) {
-      return new Unsealer(ring, settings.agentNamespace(), prints)::unseal;
+      return new Unsealing(
+          new Unsealer(ring, settings.agentNamespace(), prints)::unseal, () -> ring);
     }
     ClusterKeySource cluster = new ClusterKeySource(client, settings.keysNamespace());
-    return new KeyRingRefresh(
-        KeyRing.load(settings.keys()), cluster::load, ring, settings.agentNamespace(), prints);
+    KeyRingRefresh refresh =
+        new KeyRingRefresh(
+            KeyRing.load(settings.keys()), cluster::load, ring, settings.agentNamespace(), prints);
+    return new Unsealing(refresh, refresh::ring);
   }
 
   private static KeyRing keyRing(EngineSettings settings, KubernetesClient client) {
@@ -163,5 +186,6 @@ public final class Engine implements AutoCloseable {
   public void close() {
     view.close();
     source.close();
+    reseal.close();
   }
 }

@@ -25,6 +25,8 @@ import java.util.Objects;
  *     shown in every report
  * @param resyncInterval how often the cluster caches are re-listed ({@code
  *     kubernetes.resyncInterval})
+ * @param resealPush whether values sealed with an older key are pushed re-sealed to a branch
+ *     ({@code reseal.pushBranch}), and the commit author (the report's)
  */
 public record EngineSettings(
     SourceOptions source,
@@ -38,7 +40,8 @@ public record EngineSettings(
     Duration syncTimeout,
     LoginSettings logins,
     String instance,
-    Duration resyncInterval) {
+    Duration resyncInterval,
+    ResealPush resealPush) {
   public EngineSettings {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(cluster, "cluster");
@@ -51,6 +54,52 @@ public record EngineSettings(
     Objects.requireNonNull(logins, "logins");
     new Instance(instance);
     Objects.requireNonNull(resyncInterval, "resyncInterval");
+    Objects.requireNonNull(resealPush, "resealPush");
+  }
+
+  /**
+   * {@code reseal.pushBranch}: push re-sealed values to {@code pullsync/reseal-<key id>}.
+   *
+   * @param authorName commit author and committer, as for report commits
+   */
+  public record ResealPush(boolean enabled, String authorName, String authorEmail) {
+    /** Off. */
+    public static final ResealPush OFF = new ResealPush(false, "pullsync", "pullsync@localhost");
+
+    public ResealPush {
+      Objects.requireNonNull(authorName, "authorName");
+      Objects.requireNonNull(authorEmail, "authorEmail");
+    }
+  }
+
+  /** With the resync interval given and no re-seal branch. */
+  public EngineSettings(
+      SourceOptions source,
+      String cluster,
+      String agentNamespace,
+      List<Path> keys,
+      boolean keysFromCluster,
+      String keysNamespace,
+      Policy policy,
+      ApplyOptions apply,
+      Duration syncTimeout,
+      LoginSettings logins,
+      String instance,
+      Duration resyncInterval) {
+    this(
+        source,
+        cluster,
+        agentNamespace,
+        keys,
+        keysFromCluster,
+        keysNamespace,
+        policy,
+        apply,
+        syncTimeout,
+        logins,
+        instance,
+        resyncInterval,
+        ResealPush.OFF);
   }
 
   /** With the default resync interval (30 minutes). */
@@ -81,6 +130,24 @@ public record EngineSettings(
         Duration.ofMinutes(30));
   }
 
+  /** The same settings with {@code push} for values sealed with an older key. */
+  public EngineSettings withResealPush(ResealPush push) {
+    return new EngineSettings(
+        source,
+        cluster,
+        agentNamespace,
+        keys,
+        keysFromCluster,
+        keysNamespace,
+        policy,
+        apply,
+        syncTimeout,
+        logins,
+        instance,
+        resyncInterval,
+        push);
+  }
+
   /** The same settings for a command that reconciles or plans once and exits. */
   public EngineSettings oneShot() {
     return new EngineSettings(
@@ -94,6 +161,8 @@ public record EngineSettings(
         apply,
         syncTimeout,
         logins,
-        instance);
+        instance,
+        resyncInterval,
+        resealPush);
   }
 }

@@ -85,6 +85,11 @@ final class KeyRingRefresh implements Function<Spec, Unsealed> {
     }
   }
 
+  /** The ring as last read (the one the newest revision was unsealed with). */
+  synchronized KeyRing ring() {
+    return ring;
+  }
+
   private void refresh() {
     try {
       KeyRing fresh = fileKeys.plus(clusterKeys.get());

@@ -53,6 +53,7 @@ public final class Reconciler implements ReconcileRunner {
   private final LoginGate logins;
   private final Renderer renderer;
   private final TugOfWar tugOfWar = new TugOfWar();
+  private final ResealPusher reseal;
 
   /** What the last full reconcile rendered per Secret, for the inventory's source digests. */
   private Map<Ref, ClusterListing.Rendered> rendered = Map.of();
@@ -89,6 +90,32 @@ public final class Reconciler implements ReconcileRunner {
       Instance instance,
       Clock clock,
       LoginGate logins) {
+    this(
+        revisions,
+        cluster,
+        planner,
+        applier,
+        publisher,
+        clusterName,
+        instance,
+        clock,
+        logins,
+        ResealPusher.OFF);
+  }
+
+  /** As above, offering values sealed with an older key re-sealed on a branch ({@code reseal}). */
+  Reconciler(
+      Revisions revisions,
+      ClusterView cluster,
+      Planner planner,
+      Applier applier,
+      Reporter publisher,
+      String clusterName,
+      Instance instance,
+      Clock clock,
+      LoginGate logins,
+      ResealPusher reseal) {
+    this.reseal = reseal;
     this.instance = instance;
     this.renderer = new Renderer(instance);
     this.logins = logins;
@@ -205,6 +232,7 @@ public final class Reconciler implements ReconcileRunner {
               errors,
               clock.instant())
           .withNotices(good.unsealed().keyAge().notices())
+          .withNotices(reseal.notices(good))
           .withNotices(imageLines(images))
           .withRegistries(LoginReport.of(verdicts.values()));
     } catch (SourceException | ClusterUnavailableException e) {

@@ -175,7 +175,11 @@ public final class GitSource implements AutoCloseable {
 
   /** The repository as JGit takes it: a URL as given, or a local path made absolute. */
   String url() {
-    String repo = options.repo();
+    return urlOf(options.repo());
+  }
+
+  /** {@code repo} as JGit takes it (also the re-seal branch's remote, {@link ResealBranch}). */
+  static String urlOf(String repo) {
     if (repo.matches("(?i)^[a-z][a-z0-9+.-]*://.*") || repo.matches("^[^/]+@[^/]+:.*")) {
       return repo;
     }

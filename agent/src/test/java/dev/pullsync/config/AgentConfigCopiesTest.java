@@ -38,7 +38,8 @@ class AgentConfigCopiesTest {
                 base.leaderElection(),
                 base.kubernetes(),
                 base.checks(),
-                AgentConfig.LogFormat.JSON));
+                AgentConfig.LogFormat.JSON,
+                base.reseal()));
     assertThat(base.cluster()).isEqualTo("default");
     assertThat(base.instance()).isEmpty();
   }
