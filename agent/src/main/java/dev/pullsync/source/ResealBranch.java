@@ -137,7 +137,7 @@ public final class ResealBranch implements AutoCloseable {
     try {
       Outcome outcome = pushIfNeeded(branch, ObjectId.fromString(baseCommit), rewrite);
       if (failures > 0) {
-        LOG.info("branch {} reachable again after {} failed attempts", branch, failures);
+        LOG.info("branch {} handled again after {} failed attempts", branch, failures);
       }
       failures = 0;
       lastFailure = "";

@@ -31,6 +31,7 @@ class AgentConfigLoaderTest {
     assertThat(config.http().port()).isEqualTo(8080);
     assertThat(config.kubernetes().writeConcurrency()).isEqualTo(8);
     assertThat(config.checks()).isEqualTo(new AgentConfig.Checks(true, Map.of()));
+    assertThat(config.reseal().pushBranch()).isFalse();
   }
 
   @Test
@@ -65,6 +66,7 @@ class AgentConfigLoaderTest {
         .isEqualTo(
             new AgentConfig.Checks(false, Map.of("192.168.58.12:30002", "harbor.harbor.svc:80")));
     assertThat(c.logFormat()).isEqualTo(AgentConfig.LogFormat.JSON);
+    assertThat(c.reseal()).isEqualTo(new AgentConfig.Reseal(true));
   }
 
   @Test
