@@ -232,7 +232,7 @@ public final class Reconciler implements ReconcileRunner {
               errors,
               clock.instant())
           .withNotices(good.unsealed().keyAge().notices())
-          .withNotices(reseal.notices(good))
+          .withNotices(trigger.isFull() ? reseal.notices(good) : List.of())
           .withNotices(imageLines(images))
           .withRegistries(LoginReport.of(verdicts.values()));
     } catch (SourceException | ClusterUnavailableException e) {

@@ -6,6 +6,7 @@ import dev.pullsync.report.Report;
 import dev.pullsync.testkit.MockCluster;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The re-seal branch is pushed once per key id and spec commit: later reconciles, and a restarted
  * agent with an empty work folder, find it on the remote on top of the same spec commit and push
  * nothing (the remote's log of the branch counts one update), while still naming it in the report.
+ * Namespace events (partial reconciles, whose reports are not published) do not look at it at all.
  */
 class ResealBranchIsPushedOncePerKeyTest {
   @TempDir Path tmp;
@@ -40,6 +42,9 @@ class ResealBranchIsPushedOncePerKeyTest {
       assertThat(remote.head(remote.branch())).isEqualTo(tip);
       assertThat(third.notices()).isEqualTo(second.notices());
       assertThat(third.notices()).anySatisfy(n -> assertThat(n).contains(remote.branch()));
+
+      Report event = engine.reconciler().run(Trigger.namespaces("namespace", Set.of("team-a")));
+      assertThat(event.notices()).noneSatisfy(n -> assertThat(n).contains(remote.branch()));
     }
 
     try (Engine restarted = remote.open(cluster, remote.settings("w2", true), Clock.systemUTC())) {
