@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +31,18 @@ public final class ImageGate {
     ImageResult check(RegistrySpec registry, Credential credential, String image);
   }
 
-  private record Seen(ImageResult result, Instant at) {}
+  /** One image's verdict and when the registry was asked for it. */
+  public record Checked(ImageResult result, Instant checkedAt) {
+    public Checked {
+      java.util.Objects.requireNonNull(result, "result");
+      java.util.Objects.requireNonNull(checkedAt, "checkedAt");
+    }
+  }
 
   private final Check check;
   private final Clock clock;
   private final Duration recheck;
-  private final Map<String, Seen> seen = new HashMap<>();
+  private final Map<String, Checked> seen = new HashMap<>();
 
   public ImageGate(Check check, Clock clock, Duration recheck) {
     this.check = check;
@@ -49,8 +56,16 @@ public final class ImageGate {
   }
 
   /** Per registry with images to verify, one verdict per image, in spec order. */
-  public synchronized Map<String, List<ImageResult>> verdicts(Unsealed unsealed) {
-    Map<String, List<ImageResult>> out = new TreeMap<>();
+  public Map<String, List<Checked>> verdicts(Unsealed unsealed) {
+    return verdicts(unsealed, Set.of());
+  }
+
+  /**
+   * As {@link #verdicts(Unsealed)}, not asking the registries whose server is in {@code notAsked}
+   * (their images are not-checked), as the login check does for {@code pullsync plan}.
+   */
+  public synchronized Map<String, List<Checked>> verdicts(Unsealed unsealed, Set<String> notAsked) {
+    Map<String, List<Checked>> out = new TreeMap<>();
     if (check == null) {
       return out;
     }
@@ -64,30 +79,38 @@ public final class ImageGate {
               + (registry.insecure() ? " http " : " https ")
               + unsealed.fingerprints().fingerprint(credential)
               + " ";
-      List<ImageResult> results = new ArrayList<>();
+      List<Checked> results = new ArrayList<>();
       for (String image : registry.verify()) {
-        results.add(verdict(prefix + image, registry, credential, image));
+        results.add(
+            notAsked.contains(registry.server())
+                ? new Checked(
+                    new ImageResult(
+                        image,
+                        ImageResult.Status.NOT_CHECKED,
+                        "new server: not asked before the change is reviewed"),
+                    clock.instant())
+                : verdict(prefix + image, registry, credential, image));
       }
       out.put(registry.name(), results);
     }
     return out;
   }
 
-  private ImageResult verdict(
-      String key, RegistrySpec registry, Credential credential, String image) {
+  private Checked verdict(String key, RegistrySpec registry, Credential credential, String image) {
     Instant now = clock.instant();
-    Seen before = seen.get(key);
-    if (before != null && before.at().plus(recheck).isAfter(now)) {
-      return before.result();
+    Checked before = seen.get(key);
+    if (before != null && before.checkedAt().plus(recheck).isAfter(now)) {
+      return before;
     }
     ImageResult result = check.check(registry, credential, image);
     if (seen.size() >= MAX_REMEMBERED) {
       seen.clear();
     }
-    seen.put(key, new Seen(result, now));
+    Checked fresh = new Checked(result, now);
+    seen.put(key, fresh);
     if (before == null || !before.result().equals(result)) {
       LOG.info("registry {} image {}", registry.name(), result.describe());
     }
-    return result;
+    return fresh;
   }
 }

@@ -83,8 +83,16 @@ public final class LoginGate {
   }
 
   /** Per registry name with images to verify, the verdict on each (see {@link ImageGate}). */
-  public Map<String, java.util.List<ImageResult>> images(Unsealed unsealed) {
+  public Map<String, java.util.List<ImageGate.Checked>> images(Unsealed unsealed) {
     return images.verdicts(unsealed);
+  }
+
+  /**
+   * As {@link #images(Unsealed)}, not asking the registries whose server is in {@code notAsked}.
+   */
+  public Map<String, java.util.List<ImageGate.Checked>> images(
+      Unsealed unsealed, Set<String> notAsked) {
+    return images.verdicts(unsealed, notAsked);
   }
 
   /** Tells {@code listener} of every check from now on. */

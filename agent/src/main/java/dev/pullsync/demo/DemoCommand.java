@@ -131,16 +131,14 @@ public final class DemoCommand implements Callable<Integer> {
               + String.join(", ", DemoEngine.servers(repo))
               + " (the demo dials loopback only)");
       for (Report.RegistryCheck check : first.registries()) {
-        out.println(
-            "   "
-                + check.registry()
-                + " ("
-                + check.server()
-                + "): credential "
-                + check.verdict()
-                + " by the in-process registry ("
-                + check.reason()
-                + ")");
+        out.printf(
+            "   %s (%s): credential %s by the in-process registry (%s)%n",
+            check.registry(), check.server(), check.verdict(), check.reason());
+        for (Report.ImageCheck i : check.images()) {
+          out.printf(
+              "   image check: %s %s: %s (%s)%n",
+              check.registry(), i.image(), i.verdict(), i.reason());
+        }
       }
       if (once) {
         out.println("(--once: the demo API has stopped; run without --once to look with kubectl)");

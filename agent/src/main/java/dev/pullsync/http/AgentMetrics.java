@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The agent's Prometheus metrics, recorded in this one place. Labels carry only result, kind,
- * action, drift, HTTP method and registry names: never a credential or a value derived from one.
+ * action, drift, HTTP method, registry names and image names: never a credential or a value derived
+ * from one.
  *
  * <ul>
  *   <li>{@code pullsync_reconcile_total{result}} and {@code pullsync_reconcile_duration_seconds}
@@ -43,6 +44,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@code origin} {@code git} or {@code stored} (the cluster's copy, after a restart)
  *   <li>{@code pullsync_git_unreachable_since_timestamp_seconds}: when Git became unreachable (Unix
  *       time; 0 while it is reachable)
+ *   <li>{@code pullsync_image_pullable{registry,image}}: 1 when the last image check could pull a
+ *       Registry's {@code verify} image with its credential, 0 otherwise
+ *   <li>{@code pullsync_image_verdict{registry,image,verdict}}: 1 for each image's last verdict
+ *       ({@code pullable}, {@code not-found}, {@code denied}, {@code unreachable}, {@code
+ *       not-checked})
  * </ul>
  */
 public final class AgentMetrics implements ReconcileQueue.RunListener, EngineObserver {
@@ -57,6 +63,8 @@ public final class AgentMetrics implements ReconcileQueue.RunListener, EngineObs
   private final ApiRequestCounter apiRequests;
   private final MultiGauge enforced;
   private final AtomicLong unreachableSinceSeconds = new AtomicLong();
+  private final MultiGauge imagePullable;
+  private final MultiGauge imageVerdict;
 
   public AgentMetrics(Clock clock) {
     this.clock = clock;
@@ -96,6 +104,14 @@ public final class AgentMetrics implements ReconcileQueue.RunListener, EngineObs
         .description("When Git became unreachable (Unix time; 0 while reachable)")
         .baseUnit("seconds")
         .register(registry);
+    this.imagePullable =
+        MultiGauge.builder("pullsync.image.pullable")
+            .description("1 when the last image check could pull a verify image, 0 otherwise")
+            .register(registry);
+    this.imageVerdict =
+        MultiGauge.builder("pullsync.image.verdict")
+            .description("1 for each verify image's last image check verdict")
+            .register(registry);
     for (Report.Result result : Report.Result.values()) {
       reconciles(result.display().toLowerCase(Locale.ROOT));
     }
@@ -121,6 +137,9 @@ public final class AgentMetrics implements ReconcileQueue.RunListener, EngineObs
       }
     }
     drift.register(driftRows(report), true);
+    if (report.result() != Report.Result.FAILED || !report.registries().isEmpty()) {
+      images(report.registries()); // a failed fetch checked nothing: the last verdicts stand
+    }
     if (report.result() != Report.Result.FAILED) {
       lastSuccessSeconds.set(report.finishedAt().getEpochSecond());
     }
@@ -199,6 +218,25 @@ public final class AgentMetrics implements ReconcileQueue.RunListener, EngineObs
         .description("Reconciles, by result")
         .tag("result", result)
         .register(registry);
+  }
+
+  private void images(List<Report.RegistryCheck> checks) {
+    Map<Tags, String> verdicts = new java.util.LinkedHashMap<>(); // one row per image
+    for (Report.RegistryCheck check : checks) {
+      for (Report.ImageCheck image : check.images()) {
+        verdicts.put(
+            Tags.of("registry", check.registry(), "image", image.image()), image.verdict());
+      }
+    }
+    List<MultiGauge.Row<?>> pullable = new ArrayList<>();
+    List<MultiGauge.Row<?>> verdict = new ArrayList<>();
+    verdicts.forEach(
+        (tags, v) -> {
+          pullable.add(MultiGauge.Row.of(tags, v.equals("pullable") ? 1 : 0));
+          verdict.add(MultiGauge.Row.of(tags.and("verdict", v), 1));
+        });
+    imagePullable.register(pullable, true);
+    imageVerdict.register(verdict, true);
   }
 
   private static List<MultiGauge.Row<?>> driftRows(Report report) {

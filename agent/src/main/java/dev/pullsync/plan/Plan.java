@@ -8,11 +8,12 @@ import java.util.Optional;
 /**
  * Every change one reconcile would make, sorted by namespace, kind and name, with the plan-level
  * errors (e.g. the deletion guard's refusal), the servers that would receive a credential for the
- * first time, and (for {@code pullsync plan}) the login check's verdicts. Holds no credential.
+ * first time, and (for {@code pullsync plan}) the login and image checks' verdicts. Holds no
+ * credential.
  *
  * @param newServers servers a managed Secret would carry that no managed Secret carries yet, with
  *     the servers they replace: credentials will be sent to them
- * @param registries the login check's verdict per Registry, when the plan ran it
+ * @param registries the login check's verdict per Registry, with its images', when the plan ran it
  * @param basis for a plan made offline, the published inventory it was made against
  */
 public record Plan(
@@ -110,11 +111,42 @@ public record Plan(
     }
   }
 
-  /** The login check's verdict on one Registry's credential, in words. */
-  public record RegistryVerdict(String registry, String server, String verdict, String reason) {
+  /**
+   * The login check's verdict on one Registry's credential, in words, with the image check's on
+   * each of its {@code verify} images.
+   *
+   * @param heldBack why a new credential of this Registry would be held back (a rejected login or a
+   *     denied image, named), when it would
+   */
+  public record RegistryVerdict(
+      String registry,
+      String server,
+      String verdict,
+      String reason,
+      List<ImageVerdict> images,
+      Optional<String> heldBack) {
     public RegistryVerdict {
       Objects.requireNonNull(registry, "registry");
       Objects.requireNonNull(server, "server");
+      Objects.requireNonNull(verdict, "verdict");
+      Objects.requireNonNull(reason, "reason");
+      images = List.copyOf(images);
+      Objects.requireNonNull(heldBack, "heldBack");
+    }
+
+    /** A Registry with no image to verify whose credential is not held back. */
+    public RegistryVerdict(String registry, String server, String verdict, String reason) {
+      this(registry, server, verdict, reason, List.of(), Optional.empty());
+    }
+  }
+
+  /**
+   * The image check's verdict on one {@code verify} image ({@code pullable}, {@code not-found},
+   * {@code denied}, {@code unreachable}, {@code not-checked}), in words.
+   */
+  public record ImageVerdict(String image, String verdict, String reason) {
+    public ImageVerdict {
+      Objects.requireNonNull(image, "image");
       Objects.requireNonNull(verdict, "verdict");
       Objects.requireNonNull(reason, "reason");
     }

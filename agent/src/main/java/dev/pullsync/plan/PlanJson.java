@@ -41,6 +41,14 @@ final class PlanJson {
       n.put("server", v.server());
       n.put("verdict", v.verdict());
       n.put("reason", v.reason());
+      ArrayNode images = n.putArray("images");
+      for (Plan.ImageVerdict i : v.images()) {
+        ObjectNode image = images.addObject();
+        image.put("image", i.image());
+        image.put("verdict", i.verdict());
+        image.put("reason", i.reason());
+      }
+      v.heldBack().ifPresent(h -> n.put("heldBack", h));
     }
     ArrayNode changes = root.putArray("changes");
     for (Change c : plan.changes()) {

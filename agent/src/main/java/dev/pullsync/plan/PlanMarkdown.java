@@ -30,14 +30,7 @@ final class PlanMarkdown {
     for (String e : plan.errors()) {
       out.append("\n> :warning: ").append(cell(e)).append('\n');
     }
-    if (!plan.registries().isEmpty()) {
-      out.append("\n| Registry | Server | Login check | Why |\n|---|---|---|---|\n");
-      for (Plan.RegistryVerdict v : plan.registries()) {
-        out.append("| ").append(cell(v.registry())).append(" | ").append(cell(v.server()));
-        out.append(" | ").append(cell(v.verdict())).append(" | ").append(cell(v.reason()));
-        out.append(" |\n");
-      }
-    }
+    registries(plan, out);
     Map<String, List<Change>> byPullSecret =
         plan.changes().stream()
             .filter(c -> c.action() != Action.NOOP)
@@ -56,6 +49,37 @@ final class PlanMarkdown {
           }
         });
     return out.toString();
+  }
+
+  /** The login verdicts, then the image verdicts, then a warning per credential held back. */
+  private static void registries(Plan plan, StringBuilder out) {
+    if (plan.registries().isEmpty()) {
+      return;
+    }
+    out.append("\n| Registry | Server | Login check | Why |\n|---|---|---|---|\n");
+    for (Plan.RegistryVerdict v : plan.registries()) {
+      out.append("| ").append(cell(v.registry())).append(" | ").append(cell(v.server()));
+      out.append(" | ").append(cell(v.verdict())).append(" | ").append(cell(v.reason()));
+      out.append(" |\n");
+    }
+    if (plan.registries().stream().anyMatch(v -> !v.images().isEmpty())) {
+      out.append("\n| Registry | Image | Image check | Why |\n|---|---|---|---|\n");
+      for (Plan.RegistryVerdict v : plan.registries()) {
+        for (Plan.ImageVerdict i : v.images()) {
+          out.append("| ").append(cell(v.registry())).append(" | `").append(cell(i.image()));
+          out.append("` | ").append(cell(i.verdict())).append(" | ").append(cell(i.reason()));
+          out.append(" |\n");
+        }
+      }
+    }
+    for (Plan.RegistryVerdict v : plan.registries()) {
+      v.heldBack()
+          .ifPresent(
+              h ->
+                  out.append("\n> [!WARNING]\n> **New credential held back:** ")
+                      .append(cell(h))
+                      .append('\n'));
+    }
   }
 
   private static String cell(String text) {

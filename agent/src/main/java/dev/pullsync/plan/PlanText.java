@@ -19,11 +19,7 @@ final class PlanText {
     for (Plan.ServerChange change : plan.newServers()) {
       out.append("!!! ").append(change.warning()).append('\n');
     }
-    for (Plan.RegistryVerdict v : plan.registries()) {
-      out.append(String.format("  registry %s (%s): %s", v.registry(), v.server(), v.verdict()))
-          .append(v.reason().isEmpty() ? "" : ": " + v.reason())
-          .append('\n');
-    }
+    registries(plan, out);
     long unchanged = 0;
     for (Change c : plan.changes()) {
       if (c.action() == Action.NOOP) {
@@ -43,5 +39,20 @@ final class PlanText {
     }
     plan.errors().forEach(e -> out.append("error: ").append(e).append('\n'));
     return out.toString();
+  }
+
+  /** Per Registry its login verdict, one line per verified image, and why it would be held. */
+  private static void registries(Plan plan, StringBuilder out) {
+    for (Plan.RegistryVerdict v : plan.registries()) {
+      out.append(String.format("  registry %s (%s): %s", v.registry(), v.server(), v.verdict()))
+          .append(v.reason().isEmpty() ? "" : ": " + v.reason())
+          .append('\n');
+      for (Plan.ImageVerdict i : v.images()) {
+        out.append(String.format("    image %s: %s: %s", i.image(), i.verdict(), i.reason()))
+            .append('\n');
+      }
+      v.heldBack()
+          .ifPresent(h -> out.append("!!! new credential held back: ").append(h).append('\n'));
+    }
   }
 }

@@ -2,7 +2,8 @@ package dev.pullsync.reconcile;
 
 import dev.pullsync.apply.Applier;
 import dev.pullsync.apply.Outcome;
-import dev.pullsync.check.ImageResult;
+import dev.pullsync.check.HeldBack;
+import dev.pullsync.check.ImageGate;
 import dev.pullsync.check.LoginGate;
 import dev.pullsync.desired.Desired;
 import dev.pullsync.desired.Instance;
@@ -214,10 +215,10 @@ public final class Reconciler implements ReconcileRunner {
       }
       Plan plan = planner.plan(desired, cluster.snapshot(desired));
       errors.addAll(plan.errors());
-      Map<String, List<ImageResult>> images = logins.images(good.unsealed());
-      Map<String, LoginGate.Checked> verdicts =
-          ImageResult.holding(logins.verdicts(good.unsealed(), good.name()), images);
-      RolloutHold hold = RolloutHold.of(plan, good.unsealed().spec(), verdicts);
+      Map<String, LoginGate.Checked> verdicts = logins.verdicts(good.unsealed(), good.name());
+      Map<String, List<ImageGate.Checked>> images = logins.images(good.unsealed());
+      RolloutHold hold =
+          RolloutHold.of(plan, good.unsealed().spec(), HeldBack.reasons(verdicts, images));
       List<Outcome> applied = new ArrayList<>(applier.apply(hold.plan()));
       applied.addAll(hold.held());
       List<Outcome> outcomes = tugOfWar.note(applied);
@@ -233,8 +234,7 @@ public final class Reconciler implements ReconcileRunner {
               clock.instant())
           .withNotices(good.unsealed().keyAge().notices())
           .withNotices(trigger.isFull() ? reseal.notices(good) : List.of())
-          .withNotices(imageLines(images))
-          .withRegistries(LoginReport.of(verdicts.values()));
+          .withRegistries(LoginReport.of(verdicts, images));
     } catch (SourceException | ClusterUnavailableException e) {
       errors.add(e.getMessage());
       return ReportAssembler.build(
@@ -263,13 +263,5 @@ public final class Reconciler implements ReconcileRunner {
         .filter(c -> c.kind() == Kind.SECRET && c.action() == Action.CONFLICT)
         .map(Change::ref)
         .toList();
-  }
-
-  /** One report line per verified image: {@code image check: <registry> <image>: <verdict>}. */
-  private static List<String> imageLines(Map<String, List<ImageResult>> images) {
-    List<String> out = new ArrayList<>();
-    images.forEach(
-        (r, results) -> results.forEach(i -> out.add("image check: " + r + " " + i.describe())));
-    return out;
   }
 }

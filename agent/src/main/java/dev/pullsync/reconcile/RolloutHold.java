@@ -1,7 +1,7 @@
 package dev.pullsync.reconcile;
 
 import dev.pullsync.apply.Outcome;
-import dev.pullsync.check.LoginGate;
+import dev.pullsync.check.HeldBack;
 import dev.pullsync.desired.Ref;
 import dev.pullsync.plan.Action;
 import dev.pullsync.plan.Change;
@@ -13,15 +13,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Holds back the writes that would roll out a credential whose login check held it back (rejected,
- * untrusted certificate, plain HTTP not marked insecure): creates, updates and adoptions of the
- * Secrets that carry it (the previous Secret stays as it is), and links to a Secret not created.
- * Each held change is an outcome of its own, failed (a Secret) or skipped (a link), and the rest of
- * the plan goes ahead.
+ * untrusted certificate, plain HTTP not marked insecure) or that was denied a {@code verify} image:
+ * creates, updates and adoptions of the Secrets that carry it (the previous Secret stays as it is),
+ * and links to a Secret not created. Each held change is an outcome of its own, failed (a Secret)
+ * or skipped (a link), and the rest of the plan goes ahead.
  *
  * @param plan what may be applied
  * @param held the outcomes of the changes held back
@@ -34,8 +33,9 @@ record RolloutHold(Plan plan, List<Outcome> held) {
     held = List.copyOf(held);
   }
 
-  static RolloutHold of(Plan plan, Spec spec, Map<String, LoginGate.Checked> verdicts) {
-    Map<String, String> rejected = rejectedByPullSecret(spec, verdicts);
+  /** {@code heldBack}: per registry whose new credential is held back, why ({@link HeldBack}). */
+  static RolloutHold of(Plan plan, Spec spec, Map<String, String> heldBack) {
+    Map<String, String> rejected = rejectedByPullSecret(spec, heldBack);
     if (rejected.isEmpty()) {
       return new RolloutHold(plan, List.of());
     }
@@ -75,26 +75,13 @@ record RolloutHold(Plan plan, List<Outcome> held) {
   }
 
   /** Per PullSecret carrying a held-back registry, the start of its held changes' reason. */
-  private static Map<String, String> rejectedByPullSecret(
-      Spec spec, Map<String, LoginGate.Checked> verdicts) {
+  private static Map<String, String> rejectedByPullSecret(Spec spec, Map<String, String> heldBack) {
     Map<String, String> out = new java.util.TreeMap<>();
     for (PullSecretSpec ps : spec.pullSecrets()) {
-      Optional<String> first =
-          ps.registries().stream()
-              .filter(r -> verdicts.containsKey(r))
-              .filter(r -> verdicts.get(r).result().status().holdsBack())
-              .findFirst();
-      first.ifPresent(
-          r ->
-              out.put(
-                  ps.name(),
-                  "registry "
-                      + r
-                      + " login check: "
-                      + verdicts.get(r).result().status().display()
-                      + " ("
-                      + verdicts.get(r).result().explain(r)
-                      + ") — "));
+      ps.registries().stream()
+          .filter(heldBack::containsKey)
+          .findFirst()
+          .ifPresent(r -> out.put(ps.name(), heldBack.get(r) + " — "));
     }
     return out;
   }

@@ -7,8 +7,8 @@ import java.util.List;
  * The latest report as one small self-contained HTML page (no external asset, one inline style and
  * a few lines of inline script for the filter box): result, revision, time, counts, then one table
  * row per PullSecret, namespace and object with drift, failures and pending rows first and
- * highlighted. Every text is escaped; like the Markdown, it holds no credential because the report
- * holds none.
+ * highlighted; the registry verdicts (login and {@code verify} images) in a table of their own.
+ * Every text is escaped; like the Markdown, it holds no credential because the report holds none.
  */
 public final class HtmlReport {
   private static final String STYLE =
@@ -50,6 +50,7 @@ public final class HtmlReport {
     counts(html, report.counts());
     list(html, "errors", "Errors", report.errors());
     list(html, "notices", "Notices", report.notices());
+    registries(html, report.registries());
     objects(html, report.entries());
     html.append("<script>").append(SCRIPT).append("</script>\n</body></html>\n");
     return html.toString();
@@ -83,6 +84,55 @@ public final class HtmlReport {
     html.append("<h2>").append(title).append("</h2><ul id=\"").append(id).append("\">");
     items.forEach(i -> html.append("<li>").append(esc(i)).append("</li>"));
     html.append("</ul>\n");
+  }
+
+  /**
+   * One row per Registry login and per {@code verify} image, with the verdicts that are not
+   * accepted/pullable highlighted.
+   */
+  private static void registries(StringBuilder html, List<Report.RegistryCheck> checks) {
+    if (checks.isEmpty()) {
+      return;
+    }
+    html.append("<h2>Registries</h2>\n<table id=\"registries\"><thead><tr><th>Registry</th>")
+        .append("<th>Server</th><th>Check</th><th>Verdict</th><th>Why</th><th>Checked</th>")
+        .append("</tr></thead><tbody>\n");
+    for (Report.RegistryCheck c : checks) {
+      verdictRow(html, c.registry(), c.server(), "login", c.verdict(), c.reason(), c.checkedAt());
+      for (Report.ImageCheck i : c.images()) {
+        verdictRow(
+            html,
+            c.registry(),
+            c.server(),
+            "image " + i.image(),
+            i.verdict(),
+            i.reason(),
+            i.checkedAt());
+      }
+    }
+    html.append("</tbody></table>\n");
+  }
+
+  private static void verdictRow(
+      StringBuilder html,
+      String registry,
+      String server,
+      String check,
+      String verdict,
+      String reason,
+      java.time.Instant at) {
+    boolean fine = verdict.equals("accepted") || verdict.equals("pullable");
+    html.append(fine ? "<tr" : "<tr class=\"attention\"")
+        .append(" data-verdict=\"")
+        .append(esc(verdict))
+        .append("\">");
+    cell(html, registry);
+    cell(html, server);
+    cell(html, check);
+    cell(html, verdict);
+    cell(html, reason);
+    cell(html, at.toString());
+    html.append("</tr>\n");
   }
 
   private static void objects(StringBuilder html, List<Report.Entry> entries) {

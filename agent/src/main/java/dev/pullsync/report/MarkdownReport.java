@@ -116,6 +116,17 @@ public final class MarkdownReport {
       row(out, c.registry(), c.server(), c.verdict(), c.reason(), c.checkedAt().toString());
     }
     out.append('\n');
+    if (checks.stream().allMatch(c -> c.images().isEmpty())) {
+      return;
+    }
+    out.append("### Images\n\n| Registry | Image | Image check | Why | Checked |\n");
+    out.append("|---|---|---|---|---|\n");
+    for (Report.RegistryCheck c : checks) {
+      for (Report.ImageCheck i : c.images()) {
+        row(out, c.registry(), i.image(), i.verdict(), i.reason(), i.checkedAt().toString());
+      }
+    }
+    out.append('\n');
   }
 
   private static void drift(List<Report.Entry> entries, StringBuilder out) {

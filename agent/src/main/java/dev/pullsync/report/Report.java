@@ -15,8 +15,9 @@ import java.util.Optional;
  *     newest one was invalid and the last good one kept being enforced); empty when none
  * @param errors revision-level problems (invalid spec lines, fetch failure, guard refusal)
  * @param notices advice that does not change the result (e.g. run {@code pullsync reseal})
- * @param registries the login check's verdict on each Registry's credential, by registry name
- *     (empty when the check is off or no revision could be used)
+ * @param registries the login check's verdict on each Registry's credential, with the image check's
+ *     verdicts on its {@code verify} images, by registry name (empty when the check is off or no
+ *     revision could be used)
  */
 public record Report(
     String cluster,
@@ -202,19 +203,51 @@ public record Report(
   }
 
   /**
-   * The login check's verdict on one Registry's credential.
+   * The login check's verdict on one Registry's credential, and the image check's on each of its
+   * {@code verify} images.
    *
    * @param verdict {@code accepted}, {@code rejected}, {@code untrusted}, {@code
    *     http-not-insecure}, {@code unreachable} or {@code not-checked}
    * @param reason what the registry said, and for a verdict that holds the credential back, what to
    *     set; never a credential
    * @param checkedAt when the registry was last asked
+   * @param images the verdict on each of the Registry's {@code verify} images, in spec order
    */
   public record RegistryCheck(
-      String registry, String server, String verdict, String reason, Instant checkedAt) {
+      String registry,
+      String server,
+      String verdict,
+      String reason,
+      Instant checkedAt,
+      List<ImageCheck> images) {
     public RegistryCheck {
       Objects.requireNonNull(registry, "registry");
       Objects.requireNonNull(server, "server");
+      Objects.requireNonNull(verdict, "verdict");
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(checkedAt, "checkedAt");
+      images = List.copyOf(images);
+    }
+
+    /** A Registry with no image to verify. */
+    public RegistryCheck(
+        String registry, String server, String verdict, String reason, Instant checkedAt) {
+      this(registry, server, verdict, reason, checkedAt, List.of());
+    }
+  }
+
+  /**
+   * The image check's verdict on one {@code verify} image with the Registry's credential.
+   *
+   * @param image {@code repository:tag}
+   * @param verdict {@code pullable}, {@code not-found}, {@code denied} (holds a new credential
+   *     back), {@code unreachable} or {@code not-checked}
+   * @param reason what the registry said and, for a denied image, what to grant; never a credential
+   * @param checkedAt when the registry was last asked for this image
+   */
+  public record ImageCheck(String image, String verdict, String reason, Instant checkedAt) {
+    public ImageCheck {
+      Objects.requireNonNull(image, "image");
       Objects.requireNonNull(verdict, "verdict");
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(checkedAt, "checkedAt");

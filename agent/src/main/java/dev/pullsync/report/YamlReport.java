@@ -80,6 +80,18 @@ public final class YamlReport {
     map.put("verdict", check.verdict());
     map.put("reason", check.reason());
     map.put("checkedAt", check.checkedAt().toString());
+    if (!check.images().isEmpty()) {
+      map.put("images", check.images().stream().map(YamlReport::image).toList());
+    }
+    return map;
+  }
+
+  private static Map<String, Object> image(Report.ImageCheck check) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("image", check.image());
+    map.put("verdict", check.verdict());
+    map.put("reason", check.reason());
+    map.put("checkedAt", check.checkedAt().toString());
     return map;
   }
 

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The agent's {@code /} page, loaded by a real headless Chromium from the running HTTP port: the
  * result, revision and counts are there, drift, failed and pending rows come first and carry the
- * highlight, and the filter box (set through {@code #filter=}) hides the rows that do not match.
+ * highlight, the filter box (set through {@code #filter=}) hides the rows that do not match, and
+ * the registry verdicts (login and images) have a table with the denied image highlighted.
  */
 class StatusPageInABrowserTest {
   @TempDir Path tmp;
@@ -64,6 +65,11 @@ class StatusPageInABrowserTest {
         .anySatisfy(r -> assertThat(r).contains("team-c").contains("failed"));
     assertThat(rows.subList(2, 4)).allSatisfy(r -> assertThat(r).doesNotContain("attention"));
     assertThat(rows).noneMatch(r -> r.contains("hidden"));
+    assertThat(dom)
+        .containsPattern(
+            "(?s)<table id=\"registries\">.*<tr data-verdict=\"accepted\"><td>harbor</td>.*"
+                + "<tr class=\"attention\" data-verdict=\"denied\"><td>harbor</td><td>[^<]*</td>"
+                + "<td>image other-team/model:v2</td><td>denied</td>");
 
     List<String> filtered = rows(chromium(base + "#filter=team-b"));
     assertThat(filtered).hasSize(4);
@@ -74,19 +80,33 @@ class StatusPageInABrowserTest {
 
   private static Report report() {
     return new Report(
-        "prod",
-        "pullsync.prod",
-        "main@sha1:0123456789abcdef0123456789abcdef01234567",
-        Optional.empty(),
-        Report.Result.DRIFTED,
-        Instant.parse("2026-11-30T05:00:00Z"),
-        new Report.Counts(3, 3, 3, 0, 0, 0, 0, 0, 0, 0, 2, 1),
-        List.of(
-            entry("team-a", Optional.empty(), "unchanged", "in sync"),
-            entry("team-b", Optional.of("modified"), "planned", "data differs from the spec"),
-            entry("team-c", Optional.of("missing"), "failed", "forbidden"),
-            entry("team-d", Optional.empty(), "unchanged", "in sync")),
-        List.of());
+            "prod",
+            "pullsync.prod",
+            "main@sha1:0123456789abcdef0123456789abcdef01234567",
+            Optional.empty(),
+            Report.Result.DRIFTED,
+            Instant.parse("2026-11-30T05:00:00Z"),
+            new Report.Counts(3, 3, 3, 0, 0, 0, 0, 0, 0, 0, 2, 1),
+            List.of(
+                entry("team-a", Optional.empty(), "unchanged", "in sync"),
+                entry("team-b", Optional.of("modified"), "planned", "data differs from the spec"),
+                entry("team-c", Optional.of("missing"), "failed", "forbidden"),
+                entry("team-d", Optional.empty(), "unchanged", "in sync")),
+            List.of())
+        .withRegistries(
+            List.of(
+                new Report.RegistryCheck(
+                    "harbor",
+                    "harbor.example.com",
+                    "accepted",
+                    "bearer token login accepted (200)",
+                    Instant.parse("2026-11-30T04:58:00Z"),
+                    List.of(
+                        new Report.ImageCheck(
+                            "other-team/model:v2",
+                            "denied",
+                            "bearer token, 401",
+                            Instant.parse("2026-11-30T04:58:00Z"))))));
   }
 
   private static Report.Entry entry(

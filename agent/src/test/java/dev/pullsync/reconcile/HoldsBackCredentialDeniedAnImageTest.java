@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A credential that logs in but may not pull a {@code verify} image is held back like a rejected
- * login (nothing created, the report says which image); one that may pull rolls out and the report
- * says the image is pullable. Verdicts are cached per credential and image and asked again only
- * after the re-check interval.
+ * login (nothing created, the entry and the report's registry section say which image); one that
+ * may pull rolls out and the report says the image is pullable. Verdicts are cached per credential
+ * and image and asked again only after the re-check interval.
  */
 class HoldsBackCredentialDeniedAnImageTest {
   static final String IMAGE = "kubeflow-iris/iris-download:v1.0";
@@ -108,12 +108,17 @@ class HoldsBackCredentialDeniedAnImageTest {
               reason ->
                   assertThat(reason)
                       .startsWith(
-                          "registry harbor login check: rejected (image "
-                              + IMAGE
-                              + ": denied (bearer token, 401);")
+                          "registry harbor image check: " + IMAGE + " denied (bearer token, 401;")
                       .endsWith(") — Secret not created"));
-      assertThat(report.notices())
-          .contains("image check: harbor " + IMAGE + ": denied (bearer token, 401)");
+      assertThat(report.registries())
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.verdict()).isEqualTo("accepted");
+                assertThat(r.images())
+                    .extracting(Report.ImageCheck::image, Report.ImageCheck::verdict)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(IMAGE, "denied"));
+              });
       assertThat(report.toString()).doesNotContain(PASSWORD);
     }
   }
@@ -126,8 +131,9 @@ class HoldsBackCredentialDeniedAnImageTest {
       Report report = engine.runOnce();
 
       assertThat(report.result()).isEqualTo(Report.Result.SYNCED);
-      assertThat(report.notices())
-          .containsExactly("image check: harbor " + IMAGE + ": pullable (basic, 200)");
+      assertThat(report.registries().get(0).images())
+          .extracting(Report.ImageCheck::verdict, Report.ImageCheck::reason)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("pullable", "basic, 200"));
       int asked = registry.manifestRequests();
       engine.runOnce();
       assertThat(registry.manifestRequests()).as("cached").isEqualTo(asked);

@@ -13,12 +13,12 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The packaged report schema, for validating rendered YAML in tests. */
-final class ReportSchema {
+public final class ReportSchema {
   private static final Schema SCHEMA = load();
 
   private ReportSchema() {}
 
-  static List<Error> errors(String yaml) {
+  public static List<Error> errors(String yaml) {
     Object tree = new Load(LoadSettings.builder().build()).loadFromString(yaml);
     return SCHEMA.validate(JsonMapper.builder().build().valueToTree(tree));
   }
