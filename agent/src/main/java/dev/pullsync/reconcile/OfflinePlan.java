@@ -11,7 +11,6 @@ import dev.pullsync.desired.Renderer;
 import dev.pullsync.desired.SourceDigest;
 import dev.pullsync.live.ClusterListing;
 import dev.pullsync.live.InventoryLive;
-import dev.pullsync.plan.Action;
 import dev.pullsync.plan.Change;
 import dev.pullsync.plan.Kind;
 import dev.pullsync.plan.Plan;
@@ -157,18 +156,20 @@ public final class OfflinePlan {
     return Credential.of(Map.of(Ownership.DOCKER_CONFIG_KEY, config.toJson()));
   }
 
-  /** A stale-fingerprint update of a Secret whose value could not be compared, in words. */
+  /**
+   * A Secret whose data could not be compared is planned as an update for its fingerprint alone;
+   * that reason is put in words here. Other differences keep the planner's own words.
+   */
   private static List<Change> reworded(List<Change> changes, Map<Ref, String> reasons) {
     String stale = "annotation " + Ownership.FINGERPRINT + " differs";
     List<Change> out = new ArrayList<>();
     for (Change c : changes) {
       String why = reasons.get(c.ref());
-      if (why == null || c.kind() != Kind.SECRET || c.action() == Action.NOOP) {
-        out.add(c);
+      if (why == null || c.kind() != Kind.SECRET || !c.reason().contains(stale)) {
+        out.add(c); // a visible difference (type, servers, labels) already says what changes
         continue;
       }
-      String reason =
-          c.reason().contains(stale) ? c.reason().replace(stale, why) : c.reason() + "; " + why;
+      String reason = c.reason().replace(stale, why);
       out.add(
           new Change(
               c.action(),

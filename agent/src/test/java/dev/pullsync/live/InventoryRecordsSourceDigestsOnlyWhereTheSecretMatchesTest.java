@@ -1,0 +1,50 @@
+package dev.pullsync.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pullsync.desired.Ref;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The inventory's source digest says "this Secret holds exactly what these sources render": it is
+ * recorded only where the Secret's fingerprint is the one the enforced revision renders for it. A
+ * drifted Secret, one the revision does not render, or one without a fingerprint gets none, so an
+ * offline plan never takes it for unchanged.
+ */
+class InventoryRecordsSourceDigestsOnlyWhereTheSecretMatchesTest {
+  private static ClusterListing.ManagedSecret secret(String ns, String print) {
+    return new ClusterListing.ManagedSecret(
+        ns, "harbor", "kubernetes.io/dockerconfigjson", "harbor", "ops", print, "main@sha1:1");
+  }
+
+  @Test
+  void onlyMatchingFingerprintsGetTheDigest() {
+    ClusterListing listing =
+        new ClusterListing(
+            List.of(),
+            List.of(
+                secret("in-sync", "hmac-sha256-v2:aa"),
+                secret("drifted", "hmac-sha256-v2:bb"),
+                secret("not-rendered", "hmac-sha256-v2:aa"),
+                secret("no-print", "")));
+    Map<Ref, ClusterListing.Rendered> rendered =
+        Map.of(
+            new Ref("in-sync", "harbor"), new ClusterListing.Rendered("hmac-sha256-v2:aa", "d1"),
+            new Ref("drifted", "harbor"), new ClusterListing.Rendered("hmac-sha256-v2:aa", "d1"),
+            new Ref("no-print", "harbor"), new ClusterListing.Rendered("hmac-sha256-v2:aa", "d1"));
+
+    List<ClusterListing.ManagedSecret> marked =
+        listing.withSourceDigests(rendered).managedSecrets();
+
+    assertThat(marked)
+        .extracting(
+            ClusterListing.ManagedSecret::namespace, ClusterListing.ManagedSecret::sourceDigest)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("in-sync", "d1"),
+            org.assertj.core.groups.Tuple.tuple("drifted", ""),
+            org.assertj.core.groups.Tuple.tuple("not-rendered", ""),
+            org.assertj.core.groups.Tuple.tuple("no-print", ""));
+  }
+}
