@@ -29,6 +29,7 @@ final class CiCheckout {
     this.root = root;
     this.origin = root.resolve("origin.git");
     this.work = root.resolve("author");
+    Files.createDirectories(root);
     git(root, "init", "--quiet", "--bare", "--initial-branch=main", origin.toString());
     git(root, "clone", "--quiet", origin.toUri().toString(), work.toString());
     copyTree(Sh.ROOT.resolve("examples/kubeflow-harbor"), work.resolve(SPEC_PATH));

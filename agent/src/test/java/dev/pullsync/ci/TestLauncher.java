@@ -19,7 +19,7 @@ final class TestLauncher {
     Path launcher = dir.resolve("pullsync");
     Files.writeString(
         launcher,
-        "#!/bin/sh\nexec \"$PULLSYNC_TEST_JAVA\" -cp \"$PULLSYNC_TEST_CLASSPATH\""
+        "#!/bin/sh\nexec \"$PULLSYNC_TEST_JAVA\" -XX:TieredStopAtLevel=1 -cp \"$PULLSYNC_TEST_CLASSPATH\""
             + " dev.pullsync.cli.Main \"$@\"\n");
     Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
     return Map.of(
