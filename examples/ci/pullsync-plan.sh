@@ -47,7 +47,7 @@ fenced() {
 
 {
   echo "<!-- pullsync-plan cluster=$CLUSTER -->"
-  echo "### pullsync plan: cluster \`$CLUSTER\`, spec \`$SPEC_PATH\`"
+  echo "**pullsync** for cluster \`$CLUSTER\`, spec \`$SPEC_PATH\` (this comment follows every push)"
   echo
 } >"$out"
 
