@@ -48,9 +48,6 @@ final class OfflinePlanRun {
       throw invalid("--keys-from-cluster", "needs a cluster; offline, give --key FILE instead");
     }
     AgentConfig config = shared.config();
-    Optional<String> cluster =
-        Optional.ofNullable(shared.cluster)
-            .or(() -> shared.configFile == null ? Optional.empty() : Optional.of(config.cluster()));
     String repo =
         config
             .git()
@@ -59,32 +56,15 @@ final class OfflinePlanRun {
             .orElseThrow(
                 () -> invalid("--repo", "required: the repository (a local checkout) of the spec"));
     Optional<Path> local = localDirectory(repo);
-    InventorySource.Loaded loaded = InventorySource.load(source, local, cluster);
+    InventorySource.Loaded loaded = inventory(config, local);
     PublishedInventory inventory = loaded.inventory();
-    if (shared.cluster != null && !shared.cluster.equals(inventory.cluster())) {
-      throw invalid(
-          "--offline-from",
-          loaded.name()
-              + " is the inventory of cluster "
-              + inventory.cluster()
-              + ", not "
-              + shared.cluster);
-    }
     Optional<KeyRing> ring =
         shared.keys.isEmpty() ? Optional.empty() : Optional.of(KeyRing.load(shared.keys));
     SpecLoader loader = new SpecLoader(config.namespace(), Clock.systemUTC());
-    OfflinePlan planner =
-        ring.isPresent()
-            ? new OfflinePlan(
-                shared.policy(),
-                new Unsealer(ring.get(), config.namespace(), StandInUnsealer.localFingerprints())
-                    ::unseal,
-                true)
-            : new OfflinePlan(shared.policy(), new StandInUnsealer()::unseal, false);
+    OfflinePlan planner = planner(ring, config.namespace());
     String path = config.git().path();
     if (local.isPresent() && shared.branch == null) {
-      Path root = local.get().resolve(path);
-      Spec spec = loader.load(specRoot(root, path));
+      Spec spec = loader.load(specRoot(local.get().resolve(path), path));
       String revision =
           CheckoutFiles.head(local.get()).map(h -> h + " (working tree)").orElse("working tree");
       Optional<Spec> previous =
@@ -96,6 +76,34 @@ final class OfflinePlanRun {
       Spec spec = loader.load(snapshot.specRoot());
       return planner.plan(spec, snapshot.revision(), inventory, loaded.name(), Optional.empty());
     }
+  }
+
+  /**
+   * The inventory {@code --offline-from} names; a bare ref's file is that of {@code --cluster},
+   * else of {@code --config}'s cluster. It must be of the cluster {@code --cluster} names.
+   */
+  private InventorySource.Loaded inventory(AgentConfig config, Optional<Path> local) {
+    Optional<String> cluster =
+        Optional.ofNullable(shared.cluster)
+            .or(() -> shared.configFile == null ? Optional.empty() : Optional.of(config.cluster()));
+    InventorySource.Loaded loaded = InventorySource.load(source, local, cluster);
+    String found = loaded.inventory().cluster();
+    if (shared.cluster != null && !shared.cluster.equals(found)) {
+      throw invalid(
+          "--offline-from",
+          loaded.name() + " is the inventory of cluster " + found + ", not " + shared.cluster);
+    }
+    return loaded;
+  }
+
+  /** With keys: the real unsealer, for exact answers; without: ciphertext stand-ins. */
+  private OfflinePlan planner(Optional<KeyRing> ring, String agentNamespace) {
+    if (ring.isEmpty()) {
+      return new OfflinePlan(shared.policy(), new StandInUnsealer()::unseal, false);
+    }
+    Unsealer unsealer =
+        new Unsealer(ring.get(), agentNamespace, StandInUnsealer.localFingerprints());
+    return new OfflinePlan(shared.policy(), unsealer::unseal, true);
   }
 
   /** The spec of the inventory's revision, when the local repository holds that commit. */

@@ -67,7 +67,7 @@ public final class SourceDigest {
   private static void value(MessageDigest md, String field, SecretValue value) {
     if (value instanceof SecretValue.Sealed sealed) {
       put(md, field + " sealed");
-      put(md, sealed.ciphertext().strip());
+      put(md, sealed.ciphertext().replaceAll("\\s", ""));
     } else if (value instanceof SecretValue.Plain plain) {
       put(md, field + " plain");
       put(md, plain.value());

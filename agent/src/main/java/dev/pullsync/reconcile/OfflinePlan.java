@@ -75,9 +75,40 @@ public final class OfflinePlan {
     ClusterListing listing = inventory.listing();
     Inventory selection = listing.toInventory();
     Desired desired = new Renderer(instance).render(unsealer.apply(spec), selection, revision);
-    Map<String, String> digests = SourceDigest.all(spec);
-    Map<Ref, DesiredSecret> before = previousRender(previous, instance, selection);
-    Map<String, String> previousDigests = previous.map(SourceDigest::all).orElse(Map.of());
+    Compared compared =
+        compare(
+            desired,
+            listing,
+            instance,
+            SourceDigest.all(spec),
+            previousRender(previous, instance, selection),
+            previous.map(SourceDigest::all).orElse(Map.of()),
+            inventory);
+    Plan plan =
+        new Planner(policy, instance)
+            .plan(desired, InventoryLive.of(listing, instance, desired, compared.contents()));
+    return plan.withChanges(reworded(plan.changes(), compared.reasons()))
+        .withBasis(
+            new Plan.Basis(
+                inventory.cluster(), inventory.reportedAt(), inventory.revision(), source));
+  }
+
+  /** What each of our listed Secrets is taken to hold, and why where that is not known. */
+  private record Compared(Map<Ref, InventoryLive.Content> contents, Map<Ref, String> reasons) {}
+
+  /**
+   * Our desired Secrets that the inventory lists, compared by sources: the recorded digest equal to
+   * the spec's means equal data; else, with a key, the inventory revision's decrypted render (when
+   * its digest is the recorded one); else unknown, with the reason.
+   */
+  private Compared compare(
+      Desired desired,
+      ClusterListing listing,
+      Instance instance,
+      Map<String, String> digests,
+      Map<Ref, DesiredSecret> before,
+      Map<String, String> previousDigests,
+      PublishedInventory inventory) {
     Map<Ref, InventoryLive.Content> contents = new HashMap<>();
     Map<Ref, String> reasons = new HashMap<>();
     Map<Ref, ClusterListing.ManagedSecret> listed = new HashMap<>();
@@ -87,31 +118,25 @@ public final class OfflinePlan {
       if (have == null || !instance.name().equals(have.instance())) {
         continue;
       }
-      String print = want.annotations().get(Ownership.FINGERPRINT);
-      Credential data = liveData(want, have);
       String recorded = have.sourceDigest();
       DesiredSecret old = before.get(want.ref());
+      Credential data = liveData(want, have);
       if (!recorded.isEmpty() && recorded.equals(digests.get(want.pullSecret()))) {
-        contents.put(want.ref(), new InventoryLive.Content(data, print));
-      } else if (decrypts
-          && old != null
+        contents.put(want.ref(), new InventoryLive.Content(data, fingerprint(want)));
+      } else if (old != null
           && !recorded.isEmpty()
           && recorded.equals(previousDigests.get(old.pullSecret()))) {
-        contents.put(
-            want.ref(),
-            new InventoryLive.Content(old.data(), old.annotations().get(Ownership.FINGERPRINT)));
+        contents.put(want.ref(), new InventoryLive.Content(old.data(), fingerprint(old)));
       } else {
         contents.put(want.ref(), new InventoryLive.Content(data, UNKNOWN));
         reasons.put(want.ref(), recorded.isEmpty() ? NOT_RECORDED : resealed(inventory));
       }
     }
-    Plan plan =
-        new Planner(policy, instance)
-            .plan(desired, InventoryLive.of(listing, instance, desired, contents));
-    return plan.withChanges(reworded(plan.changes(), reasons))
-        .withBasis(
-            new Plan.Basis(
-                inventory.cluster(), inventory.reportedAt(), inventory.revision(), source));
+    return new Compared(contents, reasons);
+  }
+
+  private static String fingerprint(DesiredSecret secret) {
+    return secret.annotations().get(Ownership.FINGERPRINT);
   }
 
   private String resealed(PublishedInventory inventory) {

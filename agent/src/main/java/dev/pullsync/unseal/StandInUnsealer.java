@@ -73,7 +73,7 @@ public final class StandInUnsealer {
     if (value instanceof SecretValue.Plain plain) {
       return plain.value().getBytes(StandardCharsets.UTF_8);
     }
-    String ciphertext = ((SecretValue.Sealed) value).ciphertext().strip();
+    String ciphertext = ((SecretValue.Sealed) value).ciphertext().replaceAll("\\s", "");
     return ("sealed:" + digest(ciphertext)).getBytes(StandardCharsets.UTF_8);
   }
 
