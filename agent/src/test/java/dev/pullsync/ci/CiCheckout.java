@@ -24,6 +24,7 @@ final class CiCheckout {
   private final Path root;
   private final Path origin;
   private final Path work;
+  private int checkouts;
 
   CiCheckout(Path root) throws IOException, InterruptedException {
     this.root = root;
@@ -67,8 +68,8 @@ final class CiCheckout {
     }
     git(work, "commit", "--quiet", "--allow-empty", "-am", "pull request " + number);
     String ref = "refs/pull/" + number + "/merge";
-    git(work, "push", "--quiet", "origin", "HEAD:" + ref);
-    Path ci = root.resolve("ci-" + number);
+    git(work, "push", "--quiet", "origin", "+HEAD:" + ref);
+    Path ci = root.resolve("ci-" + number + "-" + ++checkouts);
     git(root, "init", "--quiet", ci.toString());
     git(ci, "remote", "add", "origin", origin.toUri().toString());
     git(
@@ -81,6 +82,11 @@ final class CiCheckout {
         "+" + ref + ":refs/remotes/pull/" + number + "/merge");
     git(ci, "checkout", "--quiet", "--detach", "refs/remotes/pull/" + number + "/merge");
     return ci;
+  }
+
+  /** The bare repository the agent and the CI checkouts use as origin. */
+  Path origin() {
+    return origin;
   }
 
   /** The text of a spec file on main. */
