@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * concurrent change is never overwritten; a tip someone else committed is left alone). The spec
  * branch is never a push target: {@link #branchFor} refuses to name it, and the only push refspec
  * is built from that name. A failed push is returned (and logged once per change of state) and
- * retried after a backoff ({@value #FIRST_BACKOFF_SECONDS} s doubling to 30 min), never thrown.
+ * retried after a backoff ({@link PushBackoff}), never thrown.
  *
  * <p>The bare clone lives in a {@link WorkFolder} of its own beside the source's.
  */
@@ -45,8 +44,6 @@ public final class ResealBranch implements AutoCloseable {
   /** Every re-seal branch starts with this. */
   public static final String PREFIX = "pullsync/reseal-";
 
-  static final long FIRST_BACKOFF_SECONDS = 30;
-  private static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
   private static final Logger LOG = LoggerFactory.getLogger(ResealBranch.class);
   private static final int TIMEOUT_SECONDS = 60;
   private static final Duration FOLDER_WAIT = Duration.ofMinutes(2);
@@ -89,9 +86,7 @@ public final class ResealBranch implements AutoCloseable {
   private final Clock clock;
   private WorkFolder folder;
   private Git git;
-  private int failures;
-  private Instant nextAttempt = Instant.MIN;
-  private String lastFailure = "";
+  private final PushBackoff backoff;
 
   public ResealBranch(SourceOptions options, String authorName, String authorEmail, Clock clock) {
     this.options = Objects.requireNonNull(options, "options");
@@ -99,6 +94,7 @@ public final class ResealBranch implements AutoCloseable {
     this.authorName = Objects.requireNonNull(authorName, "authorName");
     this.authorEmail = Objects.requireNonNull(authorEmail, "authorEmail");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.backoff = new PushBackoff(clock);
   }
 
   /**
@@ -131,16 +127,13 @@ public final class ResealBranch implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return failed(PREFIX + keyId, e.getMessage());
     }
-    if (failures > 0 && clock.instant().isBefore(nextAttempt)) {
-      return new Outcome(Status.FAILED, branch, lastFailure);
+    Optional<String> waiting = backoff.waiting();
+    if (waiting.isPresent()) {
+      return new Outcome(Status.FAILED, branch, waiting.get());
     }
     try {
       Outcome outcome = pushIfNeeded(branch, ObjectId.fromString(baseCommit), rewrite);
-      if (failures > 0) {
-        LOG.info("branch {} handled again after {} failed attempts", branch, failures);
-      }
-      failures = 0;
-      lastFailure = "";
+      backoff.succeeded("branch " + branch + " handled again");
       return outcome;
     } catch (CannotRewrite e) {
       return failed(branch, e.getMessage());
@@ -249,10 +242,6 @@ public final class ResealBranch implements AutoCloseable {
   }
 
   private Outcome failed(String branch, String why) {
-    failures++;
-    long seconds =
-        Math.min(MAX_BACKOFF.toSeconds(), FIRST_BACKOFF_SECONDS << Math.min(failures - 1, 16));
-    nextAttempt = clock.instant().plusSeconds(seconds);
     String message =
         "re-sealed values not pushed to branch "
             + branch
@@ -261,10 +250,7 @@ public final class ResealBranch implements AutoCloseable {
             + ": "
             + why
             + "; retrying with backoff";
-    if (!message.equals(lastFailure)) {
-      LOG.warn("{}", message);
-    }
-    lastFailure = message;
+    backoff.failed(message);
     return new Outcome(Status.FAILED, branch, message);
   }
 
