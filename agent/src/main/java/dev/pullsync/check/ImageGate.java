@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -34,8 +35,8 @@ public final class ImageGate {
   /** One image's verdict and when the registry was asked for it. */
   public record Checked(ImageResult result, Instant checkedAt) {
     public Checked {
-      java.util.Objects.requireNonNull(result, "result");
-      java.util.Objects.requireNonNull(checkedAt, "checkedAt");
+      Objects.requireNonNull(result, "result");
+      Objects.requireNonNull(checkedAt, "checkedAt");
     }
   }
 

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -221,7 +222,7 @@ public final class AgentMetrics implements ReconcileQueue.RunListener, EngineObs
   }
 
   private void images(List<Report.RegistryCheck> checks) {
-    Map<Tags, String> verdicts = new java.util.LinkedHashMap<>(); // one row per image
+    Map<Tags, String> verdicts = new LinkedHashMap<>(); // one row per image
     for (Report.RegistryCheck check : checks) {
       for (Report.ImageCheck image : check.images()) {
         verdicts.put(

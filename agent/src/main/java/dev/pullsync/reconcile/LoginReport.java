@@ -3,12 +3,14 @@ package dev.pullsync.reconcile;
 import dev.pullsync.check.HeldBack;
 import dev.pullsync.check.ImageGate;
 import dev.pullsync.check.LoginGate;
+import dev.pullsync.check.LoginResult;
 import dev.pullsync.plan.Plan;
 import dev.pullsync.report.Report;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -44,7 +46,7 @@ final class LoginReport {
   }
 
   private static boolean accepted(LoginGate.Checked login) {
-    return login.result().status() == dev.pullsync.check.LoginResult.Status.ACCEPTED;
+    return login.result().status() == LoginResult.Status.ACCEPTED;
   }
 
   /**
@@ -60,7 +62,7 @@ final class LoginReport {
     Map<String, LoginGate.Checked> verdicts =
         logins.verdicts(good.unsealed(), good.name(), newServers);
     Map<String, List<ImageGate.Checked>> images = logins.images(good.unsealed(), newServers);
-    Map<String, String> held = new java.util.TreeMap<>(HeldBack.reasons(verdicts, images));
+    Map<String, String> held = new TreeMap<>(HeldBack.reasons(verdicts, images));
     held.keySet()
         .removeIf( // only where the plan would roll a credential out
             r -> RolloutHold.of(plan, good.unsealed().spec(), Map.of(r, "")).held().isEmpty());

@@ -1,5 +1,6 @@
 package dev.pullsync.report;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
@@ -120,7 +121,7 @@ public final class HtmlReport {
       String check,
       String verdict,
       String reason,
-      java.time.Instant at) {
+      Instant at) {
     boolean fine = verdict.equals("accepted") || verdict.equals("pullable");
     html.append(fine ? "<tr" : "<tr class=\"attention\"")
         .append(" data-verdict=\"")
