@@ -18,10 +18,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code pullsync bench}: the scale benchmark (hidden from the main help). Starts the in-memory API
  * server that counts every request, seeds namespaces, runs the real engine through six phases and
- * prints one table of figures with the targets beside them ({@code --json} for machines). Exits 1
- * when a hard target is missed: a no-op reconcile sends a request, a drift repair sends more or
- * other than the writes needed, a rotation writes more than the affected Secrets, or a new
- * namespace's ServiceAccount is linked later than 1 s after its creation (p99).
+ * prints one table of figures with the targets beside them ({@code --json} for machines), then each
+ * hard target with PASS or FAIL. Exits 1 when a hard target fails: a no-op reconcile sends a
+ * request, a drift repair sends more or other than the writes needed, a rotation writes more than
+ * the affected Secrets, a migration-case tick sends anything; at 10,000 namespaces or more a steady
+ * no-op tick costs more than 200 ms of the reconciling thread's CPU; with 100 namespaces created at
+ * 20/s in phase 5, a new namespace's ServiceAccount is linked later than 1 s after its creation
+ * (p99). The CPU and latency targets are printed at other scales but not enforced there.
  */
 @Command(
     name = "bench",

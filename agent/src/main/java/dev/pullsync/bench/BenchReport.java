@@ -37,7 +37,16 @@ record BenchReport(Map<String, String> setup, List<Figure> figures) {
       last = f.phase();
       out.append(String.format(format, p, f.name(), f.value(), f.target(), f.verdict()));
     }
-    out.append('\n').append(hardTargetsMet() ? "hard targets: all met" : "hard targets: MISSED");
+    out.append('\n').append("hard targets:\n");
+    for (Figure f : figures) {
+      if (f.hard()) {
+        out.append(
+            String.format(
+                "  %-4s  %s, %s: %s (target %s)%n",
+                f.verdict(), f.phase(), f.name(), f.value(), f.target()));
+      }
+    }
+    out.append(hardTargetsMet() ? "hard targets: all PASS" : "hard targets: FAIL");
     return out.append('\n').toString();
   }
 

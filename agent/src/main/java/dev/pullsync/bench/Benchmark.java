@@ -47,7 +47,7 @@ final class Benchmark {
     try (BenchAgent agent =
         new BenchAgent(cluster.url(), spec, settings.workDir().resolve("work"), settings.apply())) {
       coldStart(agent);
-      noOp(agent);
+      new NoOpPhase(cluster, agent, figures, progress).run(n);
       new DriftPhases(settings, cluster, agent, spec, figures, progress).run();
       long heap = Meter.heapAfterGcMiB();
       figures.add(
@@ -104,21 +104,6 @@ final class Benchmark {
                 + " update SAs)",
             (secrets + n) + " (one per object)",
             c.writes() == secrets + n));
-    figures.add(Figure.info(phase, "report result", report.result().display()));
-  }
-
-  private void noOp(BenchAgent agent) {
-    String phase = "2 no-op reconcile";
-    progress.println("phase 2: scheduled reconcile, nothing changed");
-    cluster.resetCounts();
-    Meter meter = Meter.start();
-    Report report = agent.reconcileAll();
-    Meter.Sample s = meter.stop();
-    RequestCounts c = cluster.counts();
-    figures.add(
-        Figure.hard(phase, "requests", c.total() + " (" + c.describe() + ")", "0", c.total() == 0));
-    figures.add(Figure.info(phase, "wall time", s.wall()));
-    figures.add(Figure.info(phase, "CPU time (agent process)", s.cpu()));
     figures.add(Figure.info(phase, "report result", report.result().display()));
   }
 

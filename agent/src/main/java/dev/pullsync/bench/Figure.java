@@ -32,11 +32,17 @@ record Figure(String phase, String name, String value, String target, boolean me
     return new Figure(phase, name, value, target, met, true);
   }
 
-  /** {@code met}, {@code MISSED}, {@code missed} (soft) or empty when there is no target. */
+  /**
+   * {@code PASS} or {@code FAIL} for a hard target, {@code met} or {@code missed} for a soft one,
+   * empty when there is no target.
+   */
   String verdict() {
     if (target.isEmpty()) {
       return "";
     }
-    return met ? "met" : hard ? "MISSED (hard)" : "missed";
+    if (hard) {
+      return met ? "PASS" : "FAIL";
+    }
+    return met ? "met" : "missed";
   }
 }

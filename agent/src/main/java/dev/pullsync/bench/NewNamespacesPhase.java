@@ -26,6 +26,12 @@ import java.util.concurrent.TimeUnit;
 final class NewNamespacesPhase {
   static final String PHASE = "5 new namespaces";
   static final long P99_TARGET_MILLIS = 1000;
+  static final String LINKED_FIGURE = "creation -> ServiceAccount linked";
+
+  /** The latency target is hard for this many namespaces created at this rate. */
+  static final int TARGET_ADDED = 100;
+
+  static final int TARGET_RATE = 20;
   private static final Duration WAIT = Duration.ofMinutes(10);
 
   private final BenchCluster cluster;
@@ -64,13 +70,19 @@ final class NewNamespacesPhase {
     Latencies toLinked = latencies(linkedAt);
     figures.add(Figure.info(PHASE, "creating them took", created.wall()));
     figures.add(Figure.info(PHASE, "creation -> Secret created", toSecret.toString()));
+    String linked =
+        served ? toLinked.toString() : toLinked.count() + " of " + added + " within " + WAIT;
+    String target = "p99 <= " + P99_TARGET_MILLIS + " ms";
+    boolean met = served && toLinked.p99() <= P99_TARGET_MILLIS;
     figures.add(
-        Figure.hard(
-            PHASE,
-            "creation -> ServiceAccount linked",
-            served ? toLinked.toString() : toLinked.count() + " of " + added + " within " + WAIT,
-            "p99 <= " + P99_TARGET_MILLIS + " ms",
-            served && toLinked.p99() <= P99_TARGET_MILLIS));
+        added == TARGET_ADDED && perSecond == TARGET_RATE
+            ? Figure.hard(PHASE, LINKED_FIGURE, linked, target, met)
+            : Figure.soft(
+                PHASE,
+                LINKED_FIGURE,
+                linked,
+                target + " (hard for " + TARGET_ADDED + " at " + TARGET_RATE + "/s)",
+                met));
     figures.add(
         Figure.soft(
             PHASE,

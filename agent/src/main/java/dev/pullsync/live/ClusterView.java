@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -61,6 +62,9 @@ public final class ClusterView implements AutoCloseable {
   public static final Duration FOREIGN_RECHECK = Duration.ofHours(1);
 
   private final Map<Ref, Remembered> foreign = new ConcurrentHashMap<>();
+
+  /** Bumped by every read and every change of what is remembered of foreign Secrets. */
+  private final AtomicLong foreignChanges = new AtomicLong();
 
   /**
    * The last copy made of each cached Secret: a Secret at a given resourceVersion never changes, so
@@ -177,6 +181,22 @@ public final class ClusterView implements AutoCloseable {
   }
 
   /**
+   * A hash of everything a snapshot and an inventory read: each cached Namespace, Secret and
+   * ServiceAccount (key and resourceVersion), re-list corrections (a re-list due now is made first)
+   * and what is remembered of foreign Secrets. Equal values mean a render, snapshot and plan would
+   * come out the same, short of a foreign Secret's hourly re-check; it costs a walk over the
+   * caches' keys, not copies.
+   */
+  public long contentHash() {
+    start();
+    resync.relistIfDue(client, namespaceCache, secretCache, serviceAccountCache);
+    return namespaceCache.contentHash()
+        + 3 * secretCache.contentHash()
+        + 7 * serviceAccountCache.contentHash()
+        + 0x9E3779B97F4A7C15L * foreignChanges.get();
+  }
+
+  /**
    * Every Namespace, ServiceAccount and pullsync-labelled Secret in the caches, names and metadata
    * only, and the foreign Secrets known to carry a wanted name (the published inventory); no
    * request.
@@ -214,7 +234,12 @@ public final class ClusterView implements AutoCloseable {
    * not ours), so the next snapshots read them and plan a conflict instead of a create.
    */
   public void rememberForeign(Collection<Ref> refs) {
-    refs.forEach(ref -> foreign.putIfAbsent(ref, new Remembered(Optional.empty(), 0)));
+    refs.forEach(
+        ref -> {
+          if (foreign.putIfAbsent(ref, new Remembered(Optional.empty(), 0)) == null) {
+            foreignChanges.incrementAndGet();
+          }
+        });
   }
 
   /**
@@ -223,6 +248,7 @@ public final class ClusterView implements AutoCloseable {
    */
   public void rememberForeign(Ref ref, Secret found) {
     foreign.put(ref, new Remembered(Optional.of(Copies.secret(found)), System.nanoTime()));
+    foreignChanges.incrementAndGet();
   }
 
   /** A copy of our cached Secret to base a write on (its resourceVersion guards the write). */
@@ -347,6 +373,7 @@ public final class ClusterView implements AutoCloseable {
   }
 
   private Optional<LiveSecret> lookUp(Ref ref) {
+    foreignChanges.incrementAndGet(); // what was read may differ next time
     try {
       Secret s = client.secrets().inNamespace(ref.namespace()).withName(ref.name()).get();
       return Optional.ofNullable(s).map(Copies::secret);

@@ -23,6 +23,7 @@ import java.util.Set;
 final class CorrectedCache<T extends HasMetadata> {
   private final SharedIndexInformer<T> informer;
   private volatile Map<String, Correction<T>> corrections = Map.of();
+  private volatile long relists;
 
   /**
    * The cache said {@code staleVersion} (null: absent); the LIST said {@code listed} (null: gone).
@@ -63,12 +64,39 @@ final class CorrectedCache<T extends HasMetadata> {
         next.put(gone.getKey(), new Correction<>(gone.getValue(), null));
       }
     }
+    if (!next.isEmpty() || !corrections.isEmpty()) {
+      relists++; // the corrected view changed without an event
+    }
     corrections = Map.copyOf(next);
     return next.size();
   }
 
   private boolean untouched(String key, String versionBefore) {
     return Objects.equals(versionBefore, version(informer.getStore().getByKey(key)));
+  }
+
+  /**
+   * A hash of what this cache shows: every object's key and resourceVersion, and the re-lists that
+   * corrected it. Equal hashes mean the same content (an object at a resourceVersion never
+   * changes); reading the objects themselves costs far more.
+   */
+  long contentHash() {
+    long sum = relists * 0x9E3779B97F4A7C15L;
+    for (T item : informer.getStore().list()) {
+      var meta = item.getMetadata();
+      long h =
+          31L * (31L * Objects.hashCode(meta.getNamespace()) + Objects.hashCode(meta.getName()))
+              + Objects.hashCode(meta.getResourceVersion());
+      sum += mix(h);
+    }
+    return sum;
+  }
+
+  /** SplitMix64's finaliser: spreads each object's hash before the order-free sum. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   /** Every object. */

@@ -2,6 +2,7 @@ package dev.pullsync.live;
 
 import dev.pullsync.desired.Instance;
 import dev.pullsync.desired.Ownership;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -29,8 +30,7 @@ final class InstanceIndex {
   static int ownedSecrets(SharedIndexInformer<Secret> secrets, Instance instance) {
     return (int)
         secrets.getIndexer().byIndex(BY_INSTANCE, instance.name()).stream()
-            .map(Copies::secret)
-            .filter(s -> s.owner(instance) == Ownership.Owner.OURS)
+            .filter(s -> owner(s, instance) == Ownership.Owner.OURS)
             .count();
   }
 
@@ -41,6 +41,16 @@ final class InstanceIndex {
       entries += Copies.serviceAccount(sa).ownedEntries(instance).size();
     }
     return entries;
+  }
+
+  /** As {@link LiveSecret#owner}, from the cached metadata alone (no copy of the data). */
+  private static Ownership.Owner owner(Secret s, Instance instance) {
+    ObjectMeta meta = s.getMetadata();
+    return Ownership.ownerOf(
+        meta.getLabels() == null ? Map.of() : meta.getLabels(),
+        meta.getAnnotations() == null ? Map.of() : meta.getAnnotations(),
+        meta.getNamespace(),
+        instance);
   }
 
   private static List<String> instanceOf(Secret s) {

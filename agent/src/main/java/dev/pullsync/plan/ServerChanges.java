@@ -6,7 +6,10 @@ import dev.pullsync.desired.DockerConfig;
 import dev.pullsync.desired.Ownership;
 import dev.pullsync.live.Live;
 import dev.pullsync.live.LiveSecret;
+import dev.pullsync.unseal.Credential;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,16 +26,21 @@ final class ServerChanges {
   private ServerChanges() {}
 
   static List<Plan.ServerChange> of(Desired desired, Live live) {
+    // One parse per distinct data: a converged cluster's thousands of Secrets hold a few payloads.
+    Map<Credential, Set<String>> parsed = new HashMap<>();
     Set<String> known = new TreeSet<>();
     for (LiveSecret secret : live.secrets().values()) {
       if (secret.managed()) {
-        known.addAll(servers(secret));
+        known.addAll(parsed.computeIfAbsent(secret.data(), ServerChanges::servers));
       }
     }
     Map<String, Set<String>> replaced = new TreeMap<>();
     for (DesiredSecret want : desired.secrets()) {
       LiveSecret have = live.secrets().get(want.ref());
-      Set<String> before = have == null || !have.managed() ? new TreeSet<>() : servers(have);
+      Set<String> before =
+          have == null || !have.managed()
+              ? Set.of()
+              : parsed.computeIfAbsent(have.data(), ServerChanges::servers);
       for (String server : want.servers()) {
         if (!before.contains(server) && !known.contains(server)) {
           Set<String> gone = replaced.computeIfAbsent(server, s -> new TreeSet<>());
@@ -45,15 +53,15 @@ final class ServerChanges {
     return out;
   }
 
-  private static Set<String> servers(LiveSecret secret) {
-    if (!secret.data().has(Ownership.DOCKER_CONFIG_KEY)) {
-      return new TreeSet<>();
+  private static Set<String> servers(Credential data) {
+    if (!data.has(Ownership.DOCKER_CONFIG_KEY)) {
+      return Set.of();
     }
     try {
-      return new TreeSet<>(
-          DockerConfig.entries(secret.data().bytes(Ownership.DOCKER_CONFIG_KEY)).keySet());
+      return Collections.unmodifiableSet(
+          new TreeSet<>(DockerConfig.entries(data.bytes(Ownership.DOCKER_CONFIG_KEY)).keySet()));
     } catch (IllegalArgumentException e) {
-      return new TreeSet<>();
+      return Set.of();
     }
   }
 }

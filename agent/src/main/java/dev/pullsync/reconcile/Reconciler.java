@@ -23,12 +23,14 @@ import dev.pullsync.report.Report;
 import dev.pullsync.report.Reporter;
 import dev.pullsync.source.SourceException;
 import dev.pullsync.spec.InvalidSpecException;
+import dev.pullsync.spec.Spec;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -57,7 +59,9 @@ public final class Reconciler implements ReconcileRunner {
   private final ResealPusher reseal;
 
   /** What the last full reconcile rendered per Secret, for the inventory's source digests. */
-  private Map<Ref, ClusterListing.Rendered> rendered = Map.of();
+  private Supplier<Map<Ref, ClusterListing.Rendered>> rendered = Map::of; // made when published
+
+  private final LastPlan lastPlan;
 
   public Reconciler(
       Revisions revisions,
@@ -127,6 +131,7 @@ public final class Reconciler implements ReconcileRunner {
     this.publisher = publisher;
     this.clusterName = clusterName;
     this.clock = clock;
+    this.lastPlan = new LastPlan(cluster::contentHash, clock);
   }
 
   @Override
@@ -149,12 +154,12 @@ public final class Reconciler implements ReconcileRunner {
    * reconcile (perhaps for want of the cluster) publishes the report alone.
    */
   private void publish(Report report) {
-    if (report.result() == Report.Result.FAILED) {
+    if (report.result() == Report.Result.FAILED || !publisher.keepsInventory()) {
       publisher.publish(report);
       return;
     }
     try {
-      publisher.publish(report, cluster.listing().withSourceDigests(rendered));
+      publisher.publish(report, cluster.listing().withSourceDigests(rendered.get()));
     } catch (ClusterUnavailableException e) {
       publisher.publish(report);
     }
@@ -209,11 +214,13 @@ public final class Reconciler implements ReconcileRunner {
       }
       Revision good = current.good().get();
       revisions.keep(good).ifPresent(errors::add); // the cluster's copy, for restarts
-      Desired desired = render(good, trigger);
+      LastPlan.Planned planned = lastPlan.plan(good, trigger, () -> freshPlan(good, trigger));
+      Desired desired = planned.desired();
+      Plan plan = planned.plan();
       if (trigger.isFull()) {
-        rendered = ClusterListing.Rendered.of(desired, SourceDigest.all(good.unsealed().spec()));
+        Spec spec = good.unsealed().spec();
+        rendered = () -> ClusterListing.Rendered.of(desired, SourceDigest.all(spec));
       }
-      Plan plan = planner.plan(desired, cluster.snapshot(desired));
       errors.addAll(plan.errors());
       Map<String, LoginGate.Checked> verdicts = logins.verdicts(good.unsealed(), good.name());
       Map<String, List<ImageGate.Checked>> images = logins.images(good.unsealed());
@@ -247,6 +254,11 @@ public final class Reconciler implements ReconcileRunner {
           errors,
           clock.instant());
     }
+  }
+
+  private LastPlan.Planned freshPlan(Revision good, Trigger trigger) {
+    Desired desired = render(good, trigger);
+    return new LastPlan.Planned(desired, planner.plan(desired, cluster.snapshot(desired)));
   }
 
   private Desired render(Revision good, Trigger trigger) {

@@ -22,18 +22,23 @@ final class TugOfWar {
   synchronized List<Outcome> note(List<Outcome> outcomes) {
     List<Outcome> out = new ArrayList<>();
     for (Outcome o : outcomes) {
-      String key = o.change().kind() + " " + o.change().ref() + " " + o.change().entry();
       if (o.change().action() == Action.NOOP) {
-        repairs.remove(key);
+        if (!repairs.isEmpty()) { // a quiet cluster has none: no key to build per object
+          repairs.remove(key(o));
+        }
         out.add(o);
       } else if (isRepair(o)) {
-        int n = repairs.merge(key, 1, Integer::sum);
+        int n = repairs.merge(key(o), 1, Integer::sum);
         out.add(n >= THRESHOLD ? named(o, n) : o);
       } else {
         out.add(o);
       }
     }
     return out;
+  }
+
+  private static String key(Outcome o) {
+    return o.change().kind() + " " + o.change().ref() + " " + o.change().entry();
   }
 
   private static boolean isRepair(Outcome o) {

@@ -70,6 +70,11 @@ public final class ReportPublisher implements Reporter, AutoCloseable {
     return publish(report, Optional.empty());
   }
 
+  @Override
+  public boolean keepsInventory() {
+    return true;
+  }
+
   /** Publishes one report and the inventory of its cluster (committed only when it changed). */
   @Override
   public synchronized PublishResult publish(

@@ -15,6 +15,14 @@ public interface Reporter {
     return publish(report);
   }
 
+  /**
+   * Whether {@link #publish(Report, dev.pullsync.live.ClusterListing)} uses the inventory; when
+   * not, a reconcile does not build one (a listing of every cached object costs CPU at scale).
+   */
+  default boolean keepsInventory() {
+    return false;
+  }
+
   /** For {@code --no-report}: publishes nothing. */
   static Reporter disabled() {
     return report ->

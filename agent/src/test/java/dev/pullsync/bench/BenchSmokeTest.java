@@ -30,16 +30,19 @@ class BenchSmokeTest {
         BenchCommand.run(settings, true, new PrintStream(progress, true, StandardCharsets.UTF_8));
 
     String table = report.table();
-    // Every hard request target; the latency target is a speed figure for the full benchmark.
-    assertThat(
-            report.figures().stream()
-                .filter(f -> f.hard() && !f.phase().equals(NewNamespacesPhase.PHASE)))
-        .as(table)
-        .allMatch(Figure::met);
+    // Every hard target at this scale is a request count: the CPU and latency targets are
+    // printed but hard only at their own scale, so a slow CI machine cannot fail this test.
+    assertThat(report.figures().stream().filter(Figure::hard)).as(table).allMatch(Figure::met);
+    assertThat(figure(report, NoOpPhase.PHASE, NoOpPhase.CPU_FIGURE).hard()).isFalse();
+    assertThat(figure(report, NoOpPhase.PHASE, NoOpPhase.CPU_FIGURE).target())
+        .isEqualTo("<= 200 ms at >= 10000 namespaces (not hard here)");
+    assertThat(figure(report, NewNamespacesPhase.PHASE, NewNamespacesPhase.LINKED_FIGURE).hard())
+        .isFalse();
+    assertThat(table).contains("hard targets:\n").contains("PASS  2 no-op reconcile, requests");
     assertThat(figure(report, "5 new namespaces", "creation -> ServiceAccount linked").value())
         .as(table)
         .matches("p50 \\d+ ms, p95 \\d+ ms, p99 \\d+ ms, max \\d+ ms");
-    assertThat(figure(report, "2 no-op reconcile", "requests").value())
+    assertThat(figure(report, "2 no-op reconcile", "requests (6 ticks)").value())
         .as(table)
         .isEqualTo("0 (none)");
     assertThat(figure(report, "3 drift 1%", "requests to repair").value())
