@@ -187,7 +187,7 @@ public final class LoginGate {
     switch (result.status()) {
       case ACCEPTED ->
           LOG.info("registry {} accepted its credential: {}", registry.name(), result.reason());
-      case REJECTED, UNTRUSTED, PLAIN_HTTP ->
+      case REJECTED, UNTRUSTED, PLAIN_HTTP, TLS_MARKED_INSECURE ->
           LOG.warn(
               "registry {}: {} ({}); new credential held back, previous one kept",
               registry.name(),

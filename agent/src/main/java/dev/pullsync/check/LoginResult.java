@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * What a registry said to one login. {@code reason} is in words (status codes, challenge kinds,
- * exception class names), never a credential, token or response body.
+ * failures such as "connection refused"), never a credential, token or response body.
  */
 public record LoginResult(Status status, String reason) {
   public LoginResult {
@@ -14,7 +14,7 @@ public record LoginResult(Status status, String reason) {
 
   /**
    * The verdicts. Only {@link #UNREACHABLE} and {@link #NOT_CHECKED} let a credential roll out
-   * unchecked; {@link #REJECTED}, {@link #UNTRUSTED} and {@link #PLAIN_HTTP} hold it back.
+   * unchecked; the others hold it back.
    */
   public enum Status {
     /** The registry took the credential (or needs none). */
@@ -25,6 +25,8 @@ public record LoginResult(Status status, String reason) {
     UNTRUSTED("untrusted"),
     /** The registry speaks plain HTTP (or sends its token realm over it), not marked insecure. */
     PLAIN_HTTP("http-not-insecure"),
+    /** The Registry is marked insecure but its port speaks TLS: plain HTTP is not needed. */
+    TLS_MARKED_INSECURE("tls-marked-insecure"),
     /** No answer: connection refused, timeout, DNS, or an answer the check cannot judge. */
     UNREACHABLE("unreachable"),
     /** Not asked: the plan does not send a credential to a server it has not been sent to. */
@@ -42,7 +44,10 @@ public record LoginResult(Status status, String reason) {
 
     /** Whether this verdict keeps the new credential back (the previous data stays). */
     public boolean holdsBack() {
-      return this == REJECTED || this == UNTRUSTED || this == PLAIN_HTTP;
+      return this == REJECTED
+          || this == UNTRUSTED
+          || this == PLAIN_HTTP
+          || this == TLS_MARKED_INSECURE;
     }
   }
 
@@ -65,6 +70,10 @@ public record LoginResult(Status status, String reason) {
               "; the registry speaks plain HTTP: set spec.insecure: true on Registry "
                   + registry
                   + " if it really has no TLS (the credential then travels in clear)";
+          case TLS_MARKED_INSECURE ->
+              "; the registry speaks TLS: remove spec.insecure from Registry "
+                  + registry
+                  + " (and set spec.caBundle if a private CA signed its certificate)";
           default -> "";
         };
     return reason + fix;
@@ -84,6 +93,10 @@ public record LoginResult(Status status, String reason) {
 
   static LoginResult plainHttp(String reason) {
     return new LoginResult(Status.PLAIN_HTTP, reason);
+  }
+
+  static LoginResult tlsMarkedInsecure(String reason) {
+    return new LoginResult(Status.TLS_MARKED_INSECURE, reason);
   }
 
   static LoginResult unreachable(String reason) {

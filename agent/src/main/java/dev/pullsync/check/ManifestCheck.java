@@ -60,6 +60,9 @@ public final class ManifestCheck {
     if (answer instanceof RegistryLogin.Answer.PlainHttp p) {
       return new ImageResult(image, ImageResult.Status.UNREACHABLE, p.reason());
     }
+    if (answer instanceof RegistryLogin.Answer.SpeaksTls t) {
+      return new ImageResult(image, ImageResult.Status.UNREACHABLE, t.reason());
+    }
     if (answer instanceof RegistryLogin.Answer.TokenRefused t) {
       return new ImageResult(image, ImageResult.Status.DENIED, t.reason());
     }

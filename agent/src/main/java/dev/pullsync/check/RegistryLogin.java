@@ -1,19 +1,14 @@
 package dev.pullsync.check;
 
 import dev.pullsync.spec.CaBundle;
-import dev.pullsync.spec.IoWords;
 import dev.pullsync.spec.RegistrySpec;
 import dev.pullsync.unseal.Credential;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +16,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,15 +29,17 @@ import tools.jackson.databind.json.JsonMapper;
  * accepted (200), rejected (401/403), untrusted (the TLS certificate does not chain to the system
  * trust store, or to the Registry's {@code caBundle} when it has one), http-not-insecure (the
  * registry speaks plain HTTP but is not marked {@code insecure}: found by an anonymous plain-HTTP
- * probe after the TLS handshake fails, so nothing is sent in clear), unreachable (connect refused,
- * timeout, DNS, refused by the address policy, or an answer the check cannot judge).
+ * probe after the TLS handshake fails, so nothing is sent in clear), tls-marked-insecure (marked
+ * {@code insecure} but its port completes a TLS handshake: found by a handshake that sends no
+ * data), unreachable (connect refused, timeout, DNS, refused by the address policy, or an answer
+ * the check cannot judge).
  */
 public final class RegistryLogin {
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
   private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Transport transport = new Transport();
+  private final TransportFailure failures = new TransportFailure(transport);
   private final Map<String, String> endpoints;
 
   /** Dials each registry at its own address. */
@@ -95,10 +91,20 @@ public final class RegistryLogin {
     if (answer instanceof Answer.PlainHttp p) {
       return LoginResult.plainHttp(p.reason());
     }
+    if (answer instanceof Answer.SpeaksTls t) {
+      return LoginResult.tlsMarkedInsecure(t.reason());
+    }
     if (answer instanceof Answer.TokenRefused t) {
       return LoginResult.rejected(t.reason());
     }
     Answer.Answered a = (Answer.Answered) answer;
+    if (a.how().equals(ANONYMOUS) && a.status() == 400 && insecure) {
+      // nginx (Harbor's front) answers plain HTTP on its TLS port with 400
+      Answer probed = failures.tlsProbe(Endpoint.v2(server, insecure, endpoints), a);
+      if (probed instanceof Answer.SpeaksTls t) {
+        return LoginResult.tlsMarkedInsecure(t.reason());
+      }
+    }
     if (a.how().equals(ANONYMOUS)) {
       return a.status() == 200
           ? LoginResult.accepted("no login needed (200)")
@@ -137,6 +143,9 @@ public final class RegistryLogin {
 
     /** The registry (or its token realm) speaks plain HTTP, not marked insecure: nothing sent. */
     record PlainHttp(String reason) implements Answer {}
+
+    /** The registry is marked insecure but speaks TLS: nothing sent. */
+    record SpeaksTls(String reason) implements Answer {}
   }
 
   /**
@@ -164,7 +173,9 @@ public final class RegistryLogin {
       Optional<String> scope) {
     HttpClient http = transport.client(trust.caBundle());
     try {
-      HttpResponse<Void> anonymous = send(http, request(uri, method, accept, Optional.empty()));
+      HttpResponse<Void> anonymous =
+          RegistryRequests.send(
+              http, RegistryRequests.request(uri, method, accept, Optional.empty()));
       if (anonymous.statusCode() != 401) {
         return new Answer.Answered(anonymous.statusCode(), ANONYMOUS);
       }
@@ -173,95 +184,23 @@ public final class RegistryLogin {
       return switch (scheme) {
         case "basic" ->
             new Answer.Answered(
-                send(http, request(uri, method, accept, Optional.of(login.basic()))).statusCode(),
+                RegistryRequests.send(
+                        http,
+                        RegistryRequests.request(uri, method, accept, Optional.of(login.basic())))
+                    .statusCode(),
                 "basic");
         case "bearer" ->
             bearer(http, uri, method, accept, params(challenge, scope), login, trust.insecure());
         default -> new Answer.NotChecked("unknown challenge '" + scheme + "'");
       };
-    } catch (NotDialled e) {
-      return new Answer.NotChecked(e.getMessage());
     } catch (IOException e) {
-      Answer failure = failure(e);
-      return !trust.insecure() && failure instanceof Answer.NotChecked && tlsFailed(e)
-          ? plainHttpProbe(uri, failure)
-          : failure;
+      return failures.judge(e, uri, trust);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Answer.NotChecked("interrupted");
     } catch (IllegalArgumentException e) {
       return new Answer.NotChecked("bad address or challenge");
     }
-  }
-
-  /**
-   * After a TLS handshake failed or hung: does the server answer plain HTTP? An anonymous GET (no
-   * credential) tells; if it answers, the Registry lacks {@code insecure: true}.
-   */
-  private Answer plainHttpProbe(URI uri, Answer failure) {
-    try {
-      URI plain = new URI("http", null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);
-      int status =
-          send(
-                  transport.client(Optional.empty()),
-                  request(plain, "GET", List.of(), Optional.empty()))
-              .statusCode();
-      return new Answer.PlainHttp(
-          "answers plain HTTP (" + status + "), not TLS; credential not sent");
-    } catch (IOException | java.net.URISyntaxException e) {
-      return failure;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return failure;
-    }
-  }
-
-  private static boolean tlsFailed(IOException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SSLException || t instanceof HttpConnectTimeoutException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * A TLS failure is untrusted when a certificate check failed, plain HTTP when the server answered
-   * TLS with plain HTTP; any other I/O failure is not checked (unreachable). Exception messages are
-   * not copied beyond these words (they can name internals).
-   */
-  private static Answer failure(IOException e) {
-    if (e instanceof NotDialled) {
-      return new Answer.NotChecked(e.getMessage());
-    }
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof CertificateException) {
-        return new Answer.Untrusted("certificate not trusted (" + certificateProblem(t) + ")");
-      }
-    }
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SSLException && speaksPlainHttp(t.getMessage())) {
-        return new Answer.PlainHttp("answered TLS with plain HTTP; credential not sent");
-      }
-    }
-    return new Answer.NotChecked(IoWords.network(e));
-  }
-
-  private static String certificateProblem(Throwable t) {
-    String message = t.getMessage() == null ? "" : t.getMessage();
-    if (message.contains("No subject alternative") || message.contains("No name matching")) {
-      return "name does not match";
-    }
-    if (message.contains("validity") || message.contains("expired")) {
-      return "expired or not yet valid";
-    }
-    return "no trusted CA";
-  }
-
-  private static boolean speaksPlainHttp(String message) {
-    return message != null
-        && (message.contains("Unsupported or unrecognized SSL message")
-            || message.contains("plaintext connection"));
   }
 
   private Answer bearer(
@@ -283,9 +222,10 @@ public final class RegistryLogin {
       return new Answer.NotChecked("its token realm is not an http(s) URL; credential not sent");
     }
     HttpResponse<String> answer =
-        send(
+        RegistryRequests.send(
             http,
-            request(tokenUri(realm, params), "GET", List.of(), Optional.of(login.basic())),
+            RegistryRequests.request(
+                tokenUri(realm, params), "GET", List.of(), Optional.of(login.basic())),
             HttpResponse.BodyHandlers.ofString());
     if (answer.statusCode() == 401 || answer.statusCode() == 403) {
       return new Answer.TokenRefused("token endpoint answered " + answer.statusCode());
@@ -298,7 +238,10 @@ public final class RegistryLogin {
       return new Answer.NotChecked("token endpoint gave no token");
     }
     return new Answer.Answered(
-        send(http, request(uri, method, accept, Optional.of("Bearer " + token.get()))).statusCode(),
+        RegistryRequests.send(
+                http,
+                RegistryRequests.request(uri, method, accept, Optional.of("Bearer " + token.get())))
+            .statusCode(),
         "bearer token");
   }
 
@@ -328,44 +271,6 @@ public final class RegistryLogin {
     } catch (JacksonException e) {
       return Optional.empty(); // its message could quote the token
     }
-  }
-
-  private static HttpResponse<Void> send(HttpClient http, HttpRequest request)
-      throws IOException, InterruptedException {
-    return send(http, request, HttpResponse.BodyHandlers.discarding());
-  }
-
-  /** Every request goes out here, through the process's {@link Outbound} address policy. */
-  private static <T> HttpResponse<T> send(
-      HttpClient http, HttpRequest request, HttpResponse.BodyHandler<T> body)
-      throws IOException, InterruptedException {
-    if (!Outbound.permits(request.uri())) {
-      throw new NotDialled(request.uri());
-    }
-    return http.send(request, body);
-  }
-
-  /** A request the address policy refused: nothing was sent. */
-  private static final class NotDialled extends IOException {
-    NotDialled(URI uri) {
-      super(
-          "not dialled: "
-              + uri.getHost()
-              + " is not a loopback address and this process allows loopback only");
-    }
-  }
-
-  private static HttpRequest request(
-      URI uri, String method, List<String> accept, Optional<String> authorization) {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(uri)
-            .timeout(REQUEST_TIMEOUT)
-            .method(method, HttpRequest.BodyPublishers.noBody());
-    if (!accept.isEmpty()) {
-      b.header("Accept", String.join(", ", accept));
-    }
-    authorization.ifPresent(a -> b.header("Authorization", a));
-    return b.build();
   }
 
   private static Map<String, String> params(String challenge, Optional<String> scope) {

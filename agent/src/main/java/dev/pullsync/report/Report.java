@@ -207,7 +207,7 @@ public record Report(
    * {@code verify} images.
    *
    * @param verdict {@code accepted}, {@code rejected}, {@code untrusted}, {@code
-   *     http-not-insecure}, {@code unreachable} or {@code not-checked}
+   *     http-not-insecure}, {@code tls-marked-insecure}, {@code unreachable} or {@code not-checked}
    * @param reason what the registry said, and for a verdict that holds the credential back, what to
    *     set; never a credential
    * @param checkedAt when the registry was last asked

@@ -72,7 +72,8 @@ class JudgesEveryRegistryVariantTest {
             OTHER_CA,
             CANARY,
             "untrusted");
-        expect("https (" + c + "), marked insecure", https, true, null, CANARY, "unreachable");
+        expect(
+            "https (" + c + "), marked insecure", https, true, null, CANARY, "tls-marked-insecure");
       }
     }
   }
