@@ -63,7 +63,9 @@ final class Listings {
       return List.of();
     }
     try {
-      return List.copyOf(DockerConfig.entries(Base64.getDecoder().decode(encoded)).keySet());
+      return DockerConfig.entries(Base64.getDecoder().decode(encoded)).keySet().stream()
+          .filter(server -> !server.contains("@")) // a hand-edited key could carry user:password@
+          .toList();
     } catch (IllegalArgumentException e) {
       return List.of();
     }
