@@ -11,9 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * examples/ci/pullsync-plan.sh in a pull-request checkout: an invalid spec fails the step with
- * validate's exit code (2) and a comment body that lists the problems; a repository whose agent has
- * not published a report branch yet fails (1) with a body that says so. The body always starts with
- * the marker post-comment.sh finds it by.
+ * validate's exit code (2) and a comment body that lists the problems; a cluster the report branch
+ * has no inventory for fails with plan's exit code (2) and reason; a repository whose agent has not
+ * published a report branch yet fails (1) with a body that says so. The body always starts with the
+ * marker post-comment.sh finds it by.
  */
 class PlanStepCommentsWhyItFailedTest {
   @TempDir Path tmp;
@@ -37,6 +38,25 @@ class PlanStepCommentsWhyItFailedTest {
         .containsPattern("pull-secret\\.yaml:\\d+: .*no Registry named \"quay\"")
         .doesNotContain("pullsync plan` ");
     assertThat(r.out()).as("the body is in the job log too").contains("no Registry named \"quay\"");
+  }
+
+  @Test
+  void aClusterWithoutAnInventoryFailsWithThePlansReason() throws Exception {
+    CiCheckout repo = new CiCheckout(tmp);
+    repo.publishInventory("pullsync-status", "prod", "kind: Inventory\n");
+    Path ci = repo.pullRequest(9, Map.of());
+    Map<String, String> env = new HashMap<>(env());
+    env.put("CLUSTER", "staging");
+
+    Sh.Result r = Sh.run(ci, env, "pullsync-plan.sh");
+
+    assertThat(r.exit()).as(r.all()).isEqualTo(2);
+    assertThat(Files.readString(ci.resolve("pullsync-plan.exit")).trim()).isEqualTo("2");
+    assertThat(Files.readString(ci.resolve("pullsync-plan.md")))
+        .startsWith("<!-- pullsync-plan cluster=staging -->\n")
+        .contains("`pullsync validate`: OK: spec: 1 registry, 2 pull secrets")
+        .contains("`pullsync plan` refused the input (exit 2):")
+        .contains("has no file status/staging.inventory.yaml");
   }
 
   @Test
