@@ -30,15 +30,19 @@ public record ClusterListing(
 
   /**
    * This listing with each managed Secret whose fingerprint is the one {@code rendered} gives for
-   * its namespace and name marked with that render's source digest: the Secret then holds exactly
-   * what those sources render to. A Secret that differs (drift, a held rollout) gets none.
+   * its namespace and name, or that the reconcile found holding the rendered data already ({@link
+   * Rendered#unchanged}, e.g. under a fingerprint of an earlier scheme), marked with that render's
+   * source digest: the Secret then holds exactly what those sources render to. A Secret that
+   * differs (drift, a held rollout) gets none.
    */
   public ClusterListing withSourceDigests(Map<dev.pullsync.desired.Ref, Rendered> rendered) {
     List<ManagedSecret> marked = new java.util.ArrayList<>();
     for (ManagedSecret s : managedSecrets) {
       Rendered r = rendered.get(new dev.pullsync.desired.Ref(s.namespace(), s.name()));
       boolean same =
-          r != null && !s.fingerprint().isEmpty() && r.fingerprint().equals(s.fingerprint());
+          r != null
+              && (r.unchanged()
+                  || (!s.fingerprint().isEmpty() && r.fingerprint().equals(s.fingerprint())));
       marked.add(same ? s.withSourceDigest(r.sourceDigest()) : s);
     }
     return new ClusterListing(namespaces, marked, foreignSecrets);
@@ -49,22 +53,30 @@ public record ClusterListing(
     return new ClusterListing(namespaces, managedSecrets, foreign);
   }
 
-  /** What one revision renders for one Secret: its fingerprint and its sources' digest. */
-  public record Rendered(String fingerprint, String sourceDigest) {
+  /**
+   * What one revision renders for one Secret: its fingerprint and its sources' digest, and whether
+   * the reconcile's plan found the Secret already holding that data (compared byte for byte).
+   */
+  public record Rendered(String fingerprint, String sourceDigest, boolean unchanged) {
     public Rendered {
       Objects.requireNonNull(fingerprint, "fingerprint");
       Objects.requireNonNull(sourceDigest, "sourceDigest");
     }
 
-    /** Per desired Secret, what {@code desired} renders, given each PullSecret's source digest. */
+    /**
+     * Per desired Secret, what {@code desired} renders, given each PullSecret's source digest and
+     * the Secrets the plan left unchanged.
+     */
     public static Map<dev.pullsync.desired.Ref, Rendered> of(
-        dev.pullsync.desired.Desired desired, Map<String, String> digests) {
+        dev.pullsync.desired.Desired desired,
+        Map<String, String> digests,
+        java.util.Set<dev.pullsync.desired.Ref> unchanged) {
       Map<dev.pullsync.desired.Ref, Rendered> out = new java.util.HashMap<>();
       for (dev.pullsync.desired.DesiredSecret s : desired.secrets()) {
         String print = s.annotations().get(dev.pullsync.desired.Ownership.FINGERPRINT);
         String digest = digests.get(s.pullSecret());
         if (print != null && digest != null) {
-          out.put(s.ref(), new Rendered(print, digest));
+          out.put(s.ref(), new Rendered(print, digest, unchanged.contains(s.ref())));
         }
       }
       return out;

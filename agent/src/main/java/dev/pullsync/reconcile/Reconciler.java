@@ -219,7 +219,9 @@ public final class Reconciler implements ReconcileRunner {
       Plan plan = planned.plan();
       if (trigger.isFull()) {
         Spec spec = good.unsealed().spec();
-        rendered = () -> ClusterListing.Rendered.of(desired, SourceDigest.all(spec));
+        rendered =
+            () ->
+                ClusterListing.Rendered.of(desired, SourceDigest.all(spec), unchangedSecrets(plan));
       }
       errors.addAll(plan.errors());
       Map<String, LoginGate.Checked> verdicts = logins.verdicts(good.unsealed(), good.name());
@@ -266,6 +268,14 @@ public final class Reconciler implements ReconcileRunner {
         trigger.isFull() ? Optional.empty() : Optional.of(trigger.namespaces());
     Inventory inventory = cluster.inventory(scope);
     return renderer.render(good.unsealed(), inventory, good.name(), scope);
+  }
+
+  /** The Secrets the plan found holding their desired data already (no write needed). */
+  private static Set<Ref> unchangedSecrets(Plan plan) {
+    return plan.changes().stream()
+        .filter(c -> c.kind() == Kind.SECRET && c.action() == Action.NOOP)
+        .map(Change::ref)
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   /** Secrets the applier found to be foreign, so the next snapshots plan them as conflicts. */
