@@ -30,19 +30,17 @@ public final class ReconcileQueue implements AutoCloseable {
   private final ReconcileRunner runner;
   private final RunListener listener;
   private final Retries retries;
+  private final PendingTriggers pending;
+  private final FailureLog failureLog = new FailureLog();
   private final Clock clock;
   private final RunIds runIds;
   private final Object lock = new Object();
   private final Thread worker;
 
-  // Guarded by lock. Full and fetching triggers wait out an agent-wide backoff; scoped ones never.
-  private Trigger pendingFull;
-  private Trigger pendingScoped;
+  // Guarded by lock, as are retries, pending and failureLog.
   private boolean active;
   private boolean closed;
   private boolean running;
-  private int failures;
-  private RunOutcome state = RunOutcome.HEALTHY;
   private long turnedAtMillis;
   private String lastRevision = "";
 
@@ -51,6 +49,7 @@ public final class ReconcileQueue implements AutoCloseable {
     this.runner = Objects.requireNonNull(runner, "runner");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.retries = new Retries(Objects.requireNonNull(backoff, "backoff"));
+    this.pending = new PendingTriggers(retries);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.runIds = Objects.requireNonNull(runIds, "runIds");
     this.worker = new Thread(this::work, "pullsync-reconcile-" + WORKERS.incrementAndGet());
@@ -66,24 +65,9 @@ public final class ReconcileQueue implements AutoCloseable {
       if (closed) {
         return;
       }
-      queue(trigger);
+      pending.add(trigger);
       lock.notifyAll();
     }
-  }
-
-  private void queue(Trigger trigger) {
-    if (trigger.isFull() || trigger.fetch()) {
-      if (Trigger.WEBHOOK.equals(trigger.reason())) {
-        retries.pushArrived();
-      }
-      pendingFull = merge(pendingFull, trigger);
-    } else {
-      pendingScoped = merge(pendingScoped, trigger);
-    }
-  }
-
-  private static Trigger merge(Trigger a, Trigger b) {
-    return a == null ? b : b == null ? a : a.merge(b);
   }
 
   /** Starts running queued reconciles (this replica leads, or there is no election). */
@@ -121,8 +105,7 @@ public final class ReconcileQueue implements AutoCloseable {
   public void close(Duration grace) {
     synchronized (lock) {
       closed = true;
-      pendingFull = null;
-      pendingScoped = null;
+      pending.clear();
       lock.notifyAll();
     }
     try {
@@ -186,17 +169,14 @@ public final class ReconcileQueue implements AutoCloseable {
           return null;
         }
         long now = clock.millis();
-        Trigger next = active ? ready(now) : null;
+        Trigger next = active ? pending.takeReady(now) : null;
         if (next != null) {
           running = true;
           turnedAtMillis = clock.millis();
           Thread.interrupted(); // a deactivate() aimed at the previous run must not hit this one
           return next;
         }
-        long wake = retries.nextDueMillis();
-        if (pendingFull != null) {
-          wake = Math.min(wake, retries.agentNotBeforeMillis());
-        }
+        long wake = pending.wakeAtMillis();
         try {
           lock.wait(active && wake != Long.MAX_VALUE ? Math.max(1, wake - now) : 0);
         } catch (InterruptedException e) {
@@ -204,18 +184,6 @@ public final class ReconcileQueue implements AutoCloseable {
         }
       }
     }
-  }
-
-  /** Everything that may run now, as one trigger: scoped events always, the rest when due. */
-  private Trigger ready(long now) {
-    Trigger next = pendingScoped;
-    pendingScoped = null;
-    if (pendingFull != null && !retries.agentBackingOff(now)) {
-      next = merge(next, pendingFull);
-      pendingFull = null;
-      retries.fullRunTaken(now);
-    }
-    return merge(next, retries.takeDue(now));
   }
 
   private void runOnce(Trigger trigger) {
@@ -259,30 +227,14 @@ public final class ReconcileQueue implements AutoCloseable {
       boolean abandoned = Thread.interrupted() && (!active || closed);
       if (abandoned) {
         log.info("Reconcile abandoned: {}", closed ? "shutting down" : "leadership lost");
-        queue(trigger);
+        pending.add(trigger);
         return;
       }
       Duration delay = retries.record(trigger, outcome, clock.millis());
       if (outcome.failing()) {
-        failures++;
-        String scope =
-            outcome.agentWide() ? "" : " of namespaces " + String.join(",", outcome.namespaces());
-        if (!outcome.equals(state)) {
-          log.warn(
-              "{}; retrying{} with backoff (next in {} s)",
-              outcome.signature(),
-              scope,
-              delay.toSeconds());
-        } else {
-          log.debug("Still failing after {} attempts; next in {} s", failures, delay.toSeconds());
-        }
-        state = outcome;
+        failureLog.failed(outcome, delay);
       } else if (retries.idle()) {
-        if (state.failing()) {
-          log.info("Recovered after {} failed attempt(s)", failures);
-        }
-        failures = 0;
-        state = outcome;
+        failureLog.recovered(outcome);
       }
     }
   }
