@@ -102,22 +102,18 @@ public record Report(
   public Report withNotices(List<String> more) {
     List<String> all = new java.util.ArrayList<>(notices);
     all.addAll(more);
-    return new Report(
-        cluster,
-        instance,
-        revision,
-        appliedRevision,
-        result,
-        finishedAt,
-        counts,
-        entries,
-        errors,
-        all,
-        registries);
+    return with(all, registries);
   }
 
   /** This report with the login check's {@code registries} section. */
   public Report withRegistries(List<RegistryCheck> registries) {
+    return with(notices, registries);
+  }
+
+  /**
+   * A copy with the two sections added after the run replaced: one place that lists every field.
+   */
+  private Report with(List<String> notices, List<RegistryCheck> registries) {
     return new Report(
         cluster,
         instance,
