@@ -72,37 +72,7 @@ public record EngineSettings(
     }
   }
 
-  /** With the resync interval given and no re-seal branch. */
-  public EngineSettings(
-      SourceOptions source,
-      String cluster,
-      String agentNamespace,
-      List<Path> keys,
-      boolean keysFromCluster,
-      String keysNamespace,
-      Policy policy,
-      ApplyOptions apply,
-      Duration syncTimeout,
-      LoginSettings logins,
-      String instance,
-      Duration resyncInterval) {
-    this(
-        source,
-        cluster,
-        agentNamespace,
-        keys,
-        keysFromCluster,
-        keysNamespace,
-        policy,
-        apply,
-        syncTimeout,
-        logins,
-        instance,
-        resyncInterval,
-        ResealPush.OFF);
-  }
-
-  /** With the default resync interval (30 minutes). */
+  /** With the default resync interval (30 minutes) and no re-seal branch. */
   public EngineSettings(
       SourceOptions source,
       String cluster,
@@ -127,31 +97,24 @@ public record EngineSettings(
         syncTimeout,
         logins,
         instance,
-        Duration.ofMinutes(30));
+        Duration.ofMinutes(30),
+        ResealPush.OFF);
   }
 
   /** The same settings with {@code push} for values sealed with an older key. */
   public EngineSettings withResealPush(ResealPush push) {
-    return new EngineSettings(
-        source,
-        cluster,
-        agentNamespace,
-        keys,
-        keysFromCluster,
-        keysNamespace,
-        policy,
-        apply,
-        syncTimeout,
-        logins,
-        instance,
-        resyncInterval,
-        push);
+    return with(source, push);
   }
 
   /** The same settings for a command that reconciles or plans once and exits. */
   public EngineSettings oneShot() {
+    return with(source.asOneShot(), resealPush);
+  }
+
+  /** A copy with the two settings that vary replaced: one place that lists every field. */
+  private EngineSettings with(SourceOptions source, ResealPush resealPush) {
     return new EngineSettings(
-        source.asOneShot(),
+        source,
         cluster,
         agentNamespace,
         keys,
