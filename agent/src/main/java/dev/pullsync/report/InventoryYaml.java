@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
  * Renders a {@link ClusterListing} as {@code status/<cluster>.inventory.yaml}, valid against {@code
@@ -25,15 +23,7 @@ public final class InventoryYaml {
 
   private static final Pattern TIME = Pattern.compile("(?m)^" + TIMESTAMP_KEY + ":.*$");
 
-  private final Dump dump =
-      new Dump(
-          DumpSettings.builder()
-              .setDefaultFlowStyle(FlowStyle.BLOCK)
-              .setIndentWithIndicator(true)
-              .setIndicatorIndent(2)
-              .setWidth(Integer.MAX_VALUE)
-              .setSplitLines(false)
-              .build());
+  private final Dump dump = YamlReport.newDump();
 
   /** The inventory of {@code report}'s cluster, naming the revision the cluster holds. */
   public String render(Report report, ClusterListing listing) {

@@ -20,15 +20,22 @@ public final class YamlReport {
   /** The one line that carries the time; {@link ReportFiles} ignores it when comparing. */
   static final String TIMESTAMP_KEY = "finishedAt";
 
-  private final Dump dump =
-      new Dump(
-          DumpSettings.builder()
-              .setDefaultFlowStyle(FlowStyle.BLOCK)
-              .setIndentWithIndicator(true)
-              .setIndicatorIndent(2)
-              .setWidth(Integer.MAX_VALUE)
-              .setSplitLines(false)
-              .build());
+  private final Dump dump = newDump();
+
+  /**
+   * A dumper in the style of every status file: block style, list items indented under their key,
+   * lines never split (so a long reason stays one line in a diff).
+   */
+  static Dump newDump() {
+    return new Dump(
+        DumpSettings.builder()
+            .setDefaultFlowStyle(FlowStyle.BLOCK)
+            .setIndentWithIndicator(true)
+            .setIndicatorIndent(2)
+            .setWidth(Integer.MAX_VALUE)
+            .setSplitLines(false)
+            .build());
+  }
 
   public String render(Report report) {
     Map<String, Object> root = new LinkedHashMap<>();
