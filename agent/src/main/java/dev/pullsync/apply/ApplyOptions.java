@@ -1,6 +1,6 @@
 package dev.pullsync.apply;
 
-import dev.pullsync.config.AgentConfig;
+import dev.pullsync.config.KubernetesSettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -38,7 +38,7 @@ public record ApplyOptions(int concurrency, int attempts, Duration backoff, doub
   }
 
   /** The defaults with the agent configuration's {@code kubernetes} limits. */
-  public static ApplyOptions from(AgentConfig.Kubernetes limits) {
+  public static ApplyOptions from(KubernetesSettings limits) {
     return defaults()
         .withRate(limits.qps(), limits.burst())
         .withConcurrency(limits.writeConcurrency());

@@ -1,6 +1,7 @@
 package dev.pullsync.cli;
 
 import dev.pullsync.config.AgentConfig;
+import dev.pullsync.config.HttpSettings;
 import dev.pullsync.http.AgentMetrics;
 import dev.pullsync.live.ClusterUnavailableException;
 import dev.pullsync.reconcile.Engine;
@@ -126,7 +127,7 @@ public final class RunCommand implements Callable<Integer> {
       if (httpPort < 0 || httpPort > 65535) {
         throw new ParameterException(spec.commandLine(), "--http-port: expected 0..65535");
       }
-      config = config.withHttp(new AgentConfig.Http(config.http().address(), httpPort));
+      config = config.withHttp(new HttpSettings(config.http().address(), httpPort));
     }
     if (logFormat != null) {
       try {

@@ -3,7 +3,6 @@ package dev.pullsync.config;
 import dev.pullsync.desired.Instance;
 import dev.pullsync.spec.Mode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +13,10 @@ import java.util.function.Consumer;
  * The agent configuration, every field filled (defaults where the file says nothing). Field names
  * and defaults are those of {@code agent-config.schema.json} and {@code docs/configuration.md}.
  * Command-line flags win over the file: build the merged value with the {@code with...} methods.
+ *
+ * <p>Each section of the file is a record: the spec repository's, the keys' and the report's are
+ * nested here ({@link Git}, {@link Keys}, {@link Report}); the others have their own files ({@link
+ * HttpSettings}, {@link KubernetesSettings}, ...).
  *
  * @param cluster this cluster's name; the report goes to {@code status/<cluster>.*}
  * @param namespace the agent's own namespace (the recommended namespace-wide sealing scope)
@@ -30,14 +33,14 @@ public record AgentConfig(
     String schedule,
     Keys keys,
     Report report,
-    Prune prune,
-    Http http,
-    Webhook webhook,
-    LeaderElection leaderElection,
-    Kubernetes kubernetes,
-    Checks checks,
+    PruneSettings prune,
+    HttpSettings http,
+    WebhookSettings webhook,
+    LeaderElectionSettings leaderElection,
+    KubernetesSettings kubernetes,
+    CheckSettings checks,
     LogFormat logFormat,
-    Reseal reseal) {
+    ResealSettings reseal) {
   public static final String DEFAULT_SCHEDULE = "0 */5 * * * ?";
 
   public AgentConfig {
@@ -70,14 +73,14 @@ public record AgentConfig(
         DEFAULT_SCHEDULE,
         new Keys(List.of(), new FromCluster(false, "kube-system")),
         new Report(true, "pullsync-status", "", new Author("pullsync", "pullsync@localhost")),
-        new Prune(true, 0.25),
-        new Http("0.0.0.0", 8080),
-        new Webhook(Optional.empty()),
-        new LeaderElection(false, "pullsync", 15, 10, 2),
-        new Kubernetes(50, 100, 8),
-        new Checks(true, Map.of()),
+        new PruneSettings(true, 0.25),
+        new HttpSettings("0.0.0.0", 8080),
+        new WebhookSettings(Optional.empty()),
+        new LeaderElectionSettings(false, "pullsync", 15, 10, 2),
+        new KubernetesSettings(50, 100, 8),
+        new CheckSettings(true, Map.of()),
         LogFormat.TEXT,
-        new Reseal(false));
+        new ResealSettings(false));
   }
 
   /**
@@ -194,75 +197,6 @@ public record AgentConfig(
     }
   }
 
-  /** Pruning, refused when a revision would delete more than {@code maxDeleteShare} (0..1). */
-  public record Prune(boolean enabled, double maxDeleteShare) {}
-
-  /** Listen address and port of health, metrics and webhook. */
-  public record Http(String address, int port) {
-    public Http {
-      Objects.requireNonNull(address, "address");
-    }
-  }
-
-  /** The Git push webhook; empty {@code secretFile}: no webhook. */
-  public record Webhook(Optional<Path> secretFile) {
-    public Webhook {
-      Objects.requireNonNull(secretFile, "secretFile");
-    }
-  }
-
-  /** Lease-based leader election among replicas. */
-  public record LeaderElection(
-      boolean enabled,
-      String leaseName,
-      int leaseDurationSeconds,
-      int renewDeadlineSeconds,
-      int retryPeriodSeconds) {
-    public LeaderElection {
-      Objects.requireNonNull(leaseName, "leaseName");
-    }
-  }
-
-  /**
-   * Kubernetes client limits.
-   *
-   * @param resyncInterval how often the caches are re-listed (three LISTs) so an event a watch
-   *     missed is still repaired; default {@link #DEFAULT_RESYNC}
-   */
-  public record Kubernetes(double qps, int burst, int writeConcurrency, Duration resyncInterval) {
-    /** 30 minutes. */
-    public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(30);
-
-    public Kubernetes {
-      Objects.requireNonNull(resyncInterval, "resyncInterval");
-    }
-
-    public Kubernetes(double qps, int burst, int writeConcurrency) {
-      this(qps, burst, writeConcurrency, DEFAULT_RESYNC);
-    }
-  }
-
-  /**
-   * Checks before rollout.
-   *
-   * @param registryLogin log in to a registry's /v2/ with a new credential before rolling it out
-   * @param endpoints where that login dials a server ({@code server -> host:port}, a mirror
-   *     setting); plain http is chosen per registry by its {@code spec.insecure}
-   */
-  public record Checks(boolean registryLogin, Map<String, String> endpoints) {
-    public Checks {
-      endpoints = Map.copyOf(endpoints);
-    }
-  }
-
-  /**
-   * After a key renewal.
-   *
-   * @param pushBranch push the spec's values re-sealed for the active key to a branch {@code
-   *     pullsync/reseal-<key id>} of the spec's remote (never the spec branch), for a pull request
-   */
-  public record Reseal(boolean pushBranch) {}
-
   /** Log line format. */
   public enum LogFormat {
     TEXT,
@@ -306,7 +240,7 @@ public record AgentConfig(
     return edit(d -> d.report = value);
   }
 
-  public AgentConfig withHttp(Http value) {
+  public AgentConfig withHttp(HttpSettings value) {
     return edit(d -> d.http = value);
   }
 
@@ -315,68 +249,9 @@ public record AgentConfig(
   }
 
   /** A copy with some fields replaced: one place that lists every field. */
-  private AgentConfig edit(Consumer<Draft> change) {
-    Draft draft = new Draft(this);
+  private AgentConfig edit(Consumer<AgentConfigDraft> change) {
+    AgentConfigDraft draft = new AgentConfigDraft(this);
     change.accept(draft);
     return draft.build();
-  }
-
-  /** A mutable copy used only inside {@link #edit}. */
-  private static final class Draft {
-    private String cluster;
-    private String namespace;
-    private Optional<String> instance;
-    private Mode mode;
-    private Git git;
-    private String schedule;
-    private Keys keys;
-    private Report report;
-    private Prune prune;
-    private Http http;
-    private Webhook webhook;
-    private LeaderElection leaderElection;
-    private Kubernetes kubernetes;
-    private Checks checks;
-    private LogFormat logFormat;
-    private Reseal reseal;
-
-    Draft(AgentConfig c) {
-      cluster = c.cluster;
-      namespace = c.namespace;
-      instance = c.instance;
-      mode = c.mode;
-      git = c.git;
-      schedule = c.schedule;
-      keys = c.keys;
-      report = c.report;
-      prune = c.prune;
-      http = c.http;
-      webhook = c.webhook;
-      leaderElection = c.leaderElection;
-      kubernetes = c.kubernetes;
-      checks = c.checks;
-      logFormat = c.logFormat;
-      reseal = c.reseal;
-    }
-
-    AgentConfig build() {
-      return new AgentConfig(
-          cluster,
-          namespace,
-          instance,
-          mode,
-          git,
-          schedule,
-          keys,
-          report,
-          prune,
-          http,
-          webhook,
-          leaderElection,
-          kubernetes,
-          checks,
-          logFormat,
-          reseal);
-    }
   }
 }

@@ -107,7 +107,7 @@ public final class AgentConfigLoader {
     if ("head".equals(verify.path("mode").asString("")) && !verify.has("keysFile")) {
       problems.add(problem(doc, List.of("git", "verify"), "mode head needs keysFile"));
     }
-    AgentConfig.LeaderElection le = build(new Fields(root)).leaderElection();
+    LeaderElectionSettings le = build(new Fields(root)).leaderElection();
     if (le.renewDeadlineSeconds() >= le.leaseDurationSeconds()) {
       problems.add(
           problem(
@@ -149,23 +149,23 @@ public final class AgentConfigLoader {
             new AgentConfig.Author(
                 f.at("report").at("author").text("name", "pullsync"),
                 f.at("report").at("author").text("email", "pullsync@localhost"))),
-        new AgentConfig.Prune(
+        new PruneSettings(
             f.at("prune").flag("enabled", true), f.at("prune").number("maxDeleteShare", 0.25)),
-        new AgentConfig.Http(
+        new HttpSettings(
             f.at("http").text("address", "0.0.0.0"), (int) f.at("http").number("port", 8080)),
-        new AgentConfig.Webhook(f.at("webhook").path("secretFile")),
+        new WebhookSettings(f.at("webhook").path("secretFile")),
         leaderElection(f.at("leaderElection")),
-        new AgentConfig.Kubernetes(
+        new KubernetesSettings(
             f.at("kubernetes").number("qps", 50),
             (int) f.at("kubernetes").number("burst", 100),
             (int) f.at("kubernetes").number("writeConcurrency", 8),
             duration(f.at("kubernetes").text("resyncInterval", "30m"))),
-        new AgentConfig.Checks(
+        new CheckSettings(
             f.at("checks").flag("registryLogin", true), f.at("checks").strings("endpoints")),
         f.text("logFormat", "text").equals("json")
             ? AgentConfig.LogFormat.JSON
             : AgentConfig.LogFormat.TEXT,
-        new AgentConfig.Reseal(f.at("reseal").flag("pushBranch", false)));
+        new ResealSettings(f.at("reseal").flag("pushBranch", false)));
   }
 
   /** {@code 45s}, {@code 30m}, {@code 1h} (the schema checks the form). */
@@ -199,8 +199,8 @@ public final class AgentConfigLoader {
             verify.path("keysFile")));
   }
 
-  private static AgentConfig.LeaderElection leaderElection(Fields le) {
-    return new AgentConfig.LeaderElection(
+  private static LeaderElectionSettings leaderElection(Fields le) {
+    return new LeaderElectionSettings(
         le.flag("enabled", false),
         le.text("leaseName", "pullsync"),
         (int) le.number("leaseDurationSeconds", 15),

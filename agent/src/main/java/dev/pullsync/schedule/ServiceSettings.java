@@ -1,6 +1,7 @@
 package dev.pullsync.schedule;
 
 import dev.pullsync.config.AgentConfig;
+import dev.pullsync.config.LeaderElectionSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +42,7 @@ public record ServiceSettings(
    * @param identity this replica's name in the Lease, e.g. the pod name
    */
   public static ServiceSettings from(AgentConfig config, String identity) {
-    AgentConfig.LeaderElection le = config.leaderElection();
+    LeaderElectionSettings le = config.leaderElection();
     Optional<LeaderElection.Settings> election =
         le.enabled()
             ? Optional.of(

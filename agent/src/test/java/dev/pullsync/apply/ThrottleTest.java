@@ -2,6 +2,7 @@ package dev.pullsync.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pullsync.config.KubernetesSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,8 +49,7 @@ class ThrottleTest {
 
   @Test
   void optionsComeFromTheAgentConfiguration() {
-    ApplyOptions options =
-        ApplyOptions.from(new dev.pullsync.config.AgentConfig.Kubernetes(20, 40, 3));
+    ApplyOptions options = ApplyOptions.from(new KubernetesSettings(20, 40, 3));
 
     assertThat(options.qps()).isEqualTo(20);
     assertThat(options.burst()).isEqualTo(40);

@@ -1,6 +1,7 @@
 package dev.pullsync.cli;
 
 import dev.pullsync.config.AgentConfig;
+import dev.pullsync.config.HttpSettings;
 import dev.pullsync.demo.DemoCluster;
 import dev.pullsync.desired.Instance;
 import dev.pullsync.http.AgentMetrics;
@@ -36,7 +37,7 @@ public final class ServiceModeProcess {
           LoggerFactory.getLogger("fake").info("fake reconcile done");
           return TestReports.of(Report.Result.SYNCED);
         };
-    AgentConfig config = AgentConfig.defaults().withHttp(new AgentConfig.Http("127.0.0.1", 0));
+    AgentConfig config = AgentConfig.defaults().withHttp(new HttpSettings("127.0.0.1", 0));
     int exit =
         ServiceMode.serve(
             config,

@@ -10,7 +10,7 @@ class AgentConfigCopiesTest {
   @Test
   void eachCopyReplacesOnlyItsField() {
     AgentConfig base = AgentConfig.defaults();
-    AgentConfig.Http http = new AgentConfig.Http("127.0.0.1", 9090);
+    HttpSettings http = new HttpSettings("127.0.0.1", 9090);
 
     AgentConfig merged =
         base.withCluster("prod-eu-1")

@@ -30,7 +30,7 @@ class AgentConfigLoaderTest {
     assertThat(config.prune().maxDeleteShare()).isEqualTo(0.25);
     assertThat(config.http().port()).isEqualTo(8080);
     assertThat(config.kubernetes().writeConcurrency()).isEqualTo(8);
-    assertThat(config.checks()).isEqualTo(new AgentConfig.Checks(true, Map.of()));
+    assertThat(config.checks()).isEqualTo(new CheckSettings(true, Map.of()));
     assertThat(config.reseal().pushBranch()).isFalse();
   }
 
@@ -56,17 +56,16 @@ class AgentConfigLoaderTest {
         .isEqualTo(
             new AgentConfig.Report(
                 false, "status", "reports", new AgentConfig.Author("bot", "bot@example.com")));
-    assertThat(c.prune()).isEqualTo(new AgentConfig.Prune(false, 0.5));
-    assertThat(c.http()).isEqualTo(new AgentConfig.Http("127.0.0.1", 9090));
+    assertThat(c.prune()).isEqualTo(new PruneSettings(false, 0.5));
+    assertThat(c.http()).isEqualTo(new HttpSettings("127.0.0.1", 9090));
     assertThat(c.webhook().secretFile()).contains(Path.of("/etc/pullsync/webhook"));
     assertThat(c.leaderElection())
-        .isEqualTo(new AgentConfig.LeaderElection(true, "pullsync-leader", 30, 20, 5));
-    assertThat(c.kubernetes()).isEqualTo(new AgentConfig.Kubernetes(20.5, 40, 4));
+        .isEqualTo(new LeaderElectionSettings(true, "pullsync-leader", 30, 20, 5));
+    assertThat(c.kubernetes()).isEqualTo(new KubernetesSettings(20.5, 40, 4));
     assertThat(c.checks())
-        .isEqualTo(
-            new AgentConfig.Checks(false, Map.of("192.168.58.12:30002", "harbor.harbor.svc:80")));
+        .isEqualTo(new CheckSettings(false, Map.of("192.168.58.12:30002", "harbor.harbor.svc:80")));
     assertThat(c.logFormat()).isEqualTo(AgentConfig.LogFormat.JSON);
-    assertThat(c.reseal()).isEqualTo(new AgentConfig.Reseal(true));
+    assertThat(c.reseal()).isEqualTo(new ResealSettings(true));
   }
 
   @Test
