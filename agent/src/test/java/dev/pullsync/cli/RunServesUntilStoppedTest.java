@@ -104,7 +104,7 @@ class RunServesUntilStoppedTest {
 
       cluster.namespace("team-x").serviceAccount("team-x", "default");
       await()
-          .atMost(Duration.ofSeconds(5))
+          .atMost(Duration.ofSeconds(20))
           .until(() -> cluster.pullSecretsOf("team-x", "default").contains("harbor-credentials"));
     } finally {
       agent.interrupt();

@@ -138,7 +138,7 @@ class DemoCommandTest {
                     .build())
             .create();
         await()
-            .atMost(Duration.ofSeconds(5))
+            .atMost(Duration.ofSeconds(20))
             .until(
                 () -> {
                   ServiceAccount linked =

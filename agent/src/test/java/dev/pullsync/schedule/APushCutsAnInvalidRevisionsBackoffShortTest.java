@@ -43,14 +43,14 @@ class APushCutsAnInvalidRevisionsBackoffShortTest {
             RunIds.from(new Random(1)));
     queue.activate();
     queue.submit(Trigger.full("startup"));
-    await().atMost(5, TimeUnit.SECONDS).until(() -> runs.size() == 1 && !queue.busy());
+    await().atMost(20, TimeUnit.SECONDS).until(() -> runs.size() == 1 && !queue.busy());
 
     queue.submit(Trigger.full("schedule"));
     Thread.sleep(300);
     assertThat(runs).as("a schedule tick waits out the 2 min backoff").hasSize(1);
 
     queue.submit(Trigger.full(Trigger.WEBHOOK));
-    await().atMost(5, TimeUnit.SECONDS).until(() -> runs.size() == 2 && !queue.busy());
+    await().atMost(20, TimeUnit.SECONDS).until(() -> runs.size() == 2 && !queue.busy());
     assertThat(runs.get(1).reason()).contains("webhook").contains("schedule");
 
     queue.submit(Trigger.full(Trigger.WEBHOOK));

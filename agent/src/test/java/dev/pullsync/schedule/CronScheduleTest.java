@@ -56,7 +56,7 @@ class CronScheduleTest {
     queue.activate();
     try (CronSchedule schedule = CronSchedule.start("* * * * * ?", queue)) {
       assertThat(schedule.running()).isTrue();
-      await().atMost(5, TimeUnit.SECONDS).until(() -> seen.size() >= 2);
+      await().atMost(20, TimeUnit.SECONDS).until(() -> seen.size() >= 2);
       assertThat(schedule.misfireInstruction())
           .isEqualTo(org.quartz.CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING);
     } finally {

@@ -49,7 +49,7 @@ class LeaderElectionTest {
       try {
         await().atMost(Duration.ofSeconds(10)).until(first::leading);
         second = replica("replica-2", c2, secondRuns);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !firstRuns.runs.isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !firstRuns.runs.isEmpty());
         Thread.sleep(2000); // several retry periods: the standby must stay idle
         assertThat(second.leading()).isFalse();
         assertThat(secondRuns.runs).isEmpty();
@@ -59,7 +59,7 @@ class LeaderElectionTest {
         first.close();
         Agent standby = second;
         await().atMost(Duration.ofSeconds(10)).until(standby::leading);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !secondRuns.runs.isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !secondRuns.runs.isEmpty());
         assertThat(secondRuns.runs.get(0).reason()).startsWith("startup");
         int firstTotal = firstRuns.runs.size();
         Thread.sleep(500);

@@ -57,6 +57,7 @@ class ReconcileQueueTest {
           runs.incrementAndGet();
           return TestReports.of(Report.Result.SYNCED);
         });
+    long started = System.nanoTime();
     Thread[] submitters = new Thread[4];
     for (int t = 0; t < submitters.length; t++) {
       submitters[t] =
@@ -72,9 +73,12 @@ class ReconcileQueueTest {
     for (Thread t : submitters) {
       t.join();
     }
-    await().atMost(5, TimeUnit.SECONDS).until(() -> !queue.busy());
+    long submittingMillis = (System.nanoTime() - started) / 1_000_000;
+    await().atMost(20, TimeUnit.SECONDS).until(() -> !queue.busy());
     assertThat(maxConcurrent).hasValue(1);
-    assertThat(runs.get()).isBetween(2, 10); // 80 submissions over ~300 ms, runs of 100 ms
+    // 80 submissions over ~300 ms (longer on a loaded machine), runs of 100 ms: coalesced into
+    // at most one run per 100 ms of submitting, plus the one pending at the end
+    assertThat(runs.get()).isBetween(2, (int) Math.min(40, submittingMillis / 100 + 2));
   }
 
   @Test
@@ -95,7 +99,7 @@ class ReconcileQueueTest {
       queue.submit(Trigger.namespaces("namespace-event", Set.of("team-" + i)));
     }
     release.countDown();
-    await().atMost(5, TimeUnit.SECONDS).until(() -> seen.size() == 2 && !queue.busy());
+    await().atMost(20, TimeUnit.SECONDS).until(() -> seen.size() == 2 && !queue.busy());
     Thread.sleep(100);
     assertThat(seen).hasSize(2);
     Trigger merged = seen.get(1);
@@ -118,7 +122,7 @@ class ReconcileQueueTest {
           return TestReports.of(Report.Result.SYNCED);
         });
     queue.submit(Trigger.full("startup"));
-    await().atMost(5, TimeUnit.SECONDS).until(() -> attempts.get() == 6 && !queue.busy());
+    await().atMost(20, TimeUnit.SECONDS).until(() -> attempts.get() == 6 && !queue.busy());
     long firstGap = startedAt.get(1) - startedAt.get(0);
     long lastGap = startedAt.get(5) - startedAt.get(4);
     // backoff 20 ms doubling to the 80 ms cap; the queue's clock counts whole milliseconds
@@ -146,7 +150,7 @@ class ReconcileQueueTest {
           return TestReports.of(Report.Result.SYNCED);
         });
     queue.submit(Trigger.full("startup"));
-    await().atMost(5, TimeUnit.SECONDS).until(() -> attempts.get() == 3 && !queue.busy());
+    await().atMost(20, TimeUnit.SECONDS).until(() -> attempts.get() == 3 && !queue.busy());
     assertThat(logs.list).noneMatch(e -> e.getFormattedMessage().contains("CANARY"));
     assertThat(logs.list)
         .filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
@@ -173,7 +177,7 @@ class ReconcileQueueTest {
     queue.submit(Trigger.full("startup"));
     assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
     queue.deactivate();
-    await().atMost(2, TimeUnit.SECONDS).until(() -> interrupted.get() == 1 && !queue.busy());
+    await().atMost(20, TimeUnit.SECONDS).until(() -> interrupted.get() == 1 && !queue.busy());
     queue.submit(Trigger.full("schedule"));
     Thread.sleep(200);
     assertThat(runs).hasValue(1);
@@ -188,7 +192,7 @@ class ReconcileQueueTest {
           return TestReports.of(Report.Result.SYNCED);
         });
     queue.submit(Trigger.full("startup"));
-    await().atMost(5, TimeUnit.SECONDS).until(() -> runIds.size() == 1);
+    await().atMost(20, TimeUnit.SECONDS).until(() -> runIds.size() == 1);
     assertThat(runIds.get(0)).matches("[0-9a-f]{8}");
   }
 

@@ -19,10 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real engine behind the agent: a namespace created after start, and a ServiceAccount created
- * or stripped later, get their Secret and link within 5 seconds, long before the next tick. The
- * event handlers share the engine's informers.
+ * or stripped later, get their Secret and link from events alone: no tick comes during the test
+ * (how fast is measured by `pullsync bench` phase 5, not here; a loaded CI machine must not fail
+ * it). The event handlers share the engine's informers.
  */
-class ServesNewNamespacesWithinSecondsTest {
+class ServesNewNamespacesByEventsTest {
   @TempDir Path tmp;
   private final MockCluster cluster = new MockCluster();
   private TestEngine engine;
@@ -50,7 +51,7 @@ class ServesNewNamespacesWithinSecondsTest {
             engine.reconciler(),
             new AgentMetrics(Clock.systemUTC()),
             ReconcileQueue.RunListener.NONE);
-    await().atMost(Duration.ofSeconds(10)).until(() -> secret("team-a") != null);
+    await().atMost(Duration.ofSeconds(30)).until(() -> secret("team-a") != null);
   }
 
   @AfterEach
@@ -65,10 +66,10 @@ class ServesNewNamespacesWithinSecondsTest {
   }
 
   @Test
-  void aNamespaceCreatedAfterStartGetsItsSecretAndLinkWithinFiveSeconds() {
+  void aNamespaceCreatedAfterStartGetsItsSecretAndLinkWithoutATick() {
     cluster.namespace("team-new").serviceAccount("team-new", "default", "other-registry");
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(30))
         .until(
             () ->
                 secret("team-new") != null
@@ -78,17 +79,17 @@ class ServesNewNamespacesWithinSecondsTest {
   }
 
   @Test
-  void aServiceAccountCreatedLaterIsLinkedWithinFiveSeconds() {
+  void aServiceAccountCreatedLaterIsLinkedWithoutATick() {
     cluster.serviceAccount("team-a", "builder");
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(30))
         .until(() -> cluster.pullSecretsOf("team-a", "builder").contains("harbor-credentials"));
   }
 
   @Test
-  void aServiceAccountStrippedOfOurEntryIsRelinkedWithinFiveSeconds() {
+  void aServiceAccountStrippedOfOurEntryIsRelinkedWithoutATick() {
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(30))
         .until(() -> cluster.pullSecretsOf("team-a", "default").contains("harbor-credentials"));
     cluster
         .client()
@@ -101,16 +102,16 @@ class ServesNewNamespacesWithinSecondsTest {
               return sa;
             });
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(30))
         .until(() -> cluster.pullSecretsOf("team-a", "default").contains("harbor-credentials"));
   }
 
   @Test
-  void aManagedSecretDeletedBySomeoneIsRecreatedWithinFiveSeconds() {
+  void aManagedSecretDeletedBySomeoneIsRecreatedWithoutATick() {
     String before = secret("team-a").getMetadata().getUid();
     cluster.client().secrets().inNamespace("team-a").withName("harbor-credentials").delete();
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(30))
         .until(
             () ->
                 secret("team-a") != null
