@@ -37,8 +37,10 @@ final class InstanceIndex {
   /** The imagePullSecrets entries {@code instance}'s annotations list in the whole cluster. */
   static int linkedEntries(SharedIndexInformer<ServiceAccount> accounts, Instance instance) {
     int entries = 0;
+    String key = Ownership.ownedKey(instance);
     for (ServiceAccount sa : accounts.getIndexer().byIndex(BY_INSTANCE, instance.name())) {
-      entries += Copies.serviceAccount(sa).ownedEntries(instance).size();
+      Map<String, String> annotations = sa.getMetadata().getAnnotations(); // read, not copied
+      entries += Ownership.ownedEntries(annotations == null ? null : annotations.get(key)).size();
     }
     return entries;
   }
