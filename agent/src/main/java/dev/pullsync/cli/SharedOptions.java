@@ -1,18 +1,10 @@
 package dev.pullsync.cli;
 
-import dev.pullsync.apply.ApplyOptions;
-import dev.pullsync.check.LoginSettings;
 import dev.pullsync.config.AgentConfig;
 import dev.pullsync.config.AgentConfigLoader;
 import dev.pullsync.plan.Policy;
 import dev.pullsync.reconcile.EngineSettings;
-import dev.pullsync.report.PublisherSettings;
-import dev.pullsync.report.ReportPublisher;
-import dev.pullsync.report.ReportTarget;
 import dev.pullsync.report.Reporter;
-import dev.pullsync.source.CommitVerifier;
-import dev.pullsync.source.GitAuth;
-import dev.pullsync.source.HeadSignatureVerifier;
 import dev.pullsync.source.SourceOptions;
 import dev.pullsync.spec.Mode;
 import io.fabric8.kubernetes.client.Config;
@@ -21,13 +13,10 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,7 +25,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The options {@code run} and {@code plan} share (DESIGN "Options shared by run and plan"), and the
- * one place they turn into an {@link EngineSettings}, a Kubernetes client and a {@link Reporter}.
+ * one place they turn into an {@link EngineSettings}, a Kubernetes client and a {@link Reporter}
+ * (the settings and the reporter built by {@link EngineSettingsBuilder}).
  */
 public final class SharedOptions {
   @Spec(Spec.Target.MIXEE)
@@ -133,71 +123,36 @@ public final class SharedOptions {
     git = branch == null ? git : git.withBranch(branch);
     git = path == null ? git : git.withPath(path);
     c = c.withGit(git);
-    if (!keys.isEmpty() || keysFromCluster) {
-      AgentConfig.FromCluster from = c.keys().fromCluster();
-      c =
-          c.withKeys(
-              new AgentConfig.Keys(
-                  keys.isEmpty() ? c.keys().files() : keys,
-                  new AgentConfig.FromCluster(
-                      keysFromCluster || from.enabled(), from.namespace())));
+    return withReportFlags(withKeyFlags(c));
+  }
+
+  private AgentConfig withKeyFlags(AgentConfig c) {
+    if (keys.isEmpty() && !keysFromCluster) {
+      return c;
+    }
+    AgentConfig.FromCluster from = c.keys().fromCluster();
+    return c.withKeys(
+        new AgentConfig.Keys(
+            keys.isEmpty() ? c.keys().files() : keys,
+            new AgentConfig.FromCluster(keysFromCluster || from.enabled(), from.namespace())));
+  }
+
+  private AgentConfig withReportFlags(AgentConfig c) {
+    if (!noReport && reportBranch == null) {
+      return c;
     }
     AgentConfig.Report r = c.report();
-    if (noReport || reportBranch != null) {
-      c =
-          c.withReport(
-              new AgentConfig.Report(
-                  r.enabled() && !noReport,
-                  reportBranch == null ? r.branch() : reportBranch,
-                  r.path(),
-                  r.author()));
-    }
-    return c;
+    return c.withReport(
+        new AgentConfig.Report(
+            r.enabled() && !noReport,
+            reportBranch == null ? r.branch() : reportBranch,
+            r.path(),
+            r.author()));
   }
 
   /** The resolved engine settings (flags over the configuration file over defaults). */
   public EngineSettings engineSettings() {
-    AgentConfig c = config();
-    String url =
-        c.git()
-            .url()
-            .filter(u -> !u.isBlank())
-            .orElseThrow(
-                () ->
-                    new ParameterException(
-                        spec.commandLine(), "Missing required option: '--repo' (or git.url)"));
-    SourceOptions source =
-        new SourceOptions(
-                url,
-                c.git().branch(),
-                c.git().path(),
-                workDir(c),
-                gitAuth(c, workDir(c)),
-                verifier(c))
-            .withExcludedPath(
-                c.report().enabled()
-                    ? reportTarget(c, url).excludedSpecPath(url, c.git().branch())
-                    : Optional.empty());
-    return new EngineSettings(
-        source,
-        c.cluster(),
-        c.namespace(),
-        c.keys().files(),
-        c.keys().fromCluster().enabled(),
-        c.keys().fromCluster().namespace(),
-        policy(),
-        new ApplyOptions(
-            c.kubernetes().writeConcurrency(),
-            5,
-            Duration.ofMillis(100),
-            c.kubernetes().qps(),
-            c.kubernetes().burst()),
-        Duration.ofSeconds(30),
-        new LoginSettings(c.checks().registryLogin() && !noRegistryCheck, c.checks().endpoints()),
-        instance(c),
-        c.kubernetes().resyncInterval(),
-        new EngineSettings.ResealPush(
-            c.reseal().pushBranch(), c.report().author().name(), c.report().author().email()));
+    return builder().engineSettings();
   }
 
   /** The planning rules: mode, prune and the deletion guard (flags over the configuration). */
@@ -208,71 +163,15 @@ public final class SharedOptions {
     return new Policy(c.mode(), prune, share);
   }
 
-  private String instance(AgentConfig c) {
-    try {
-      return c.instanceName().name();
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--instance: " + e.getMessage());
-    }
-  }
-
   /** The report publisher, or a disabled reporter with {@code --no-report}. */
   public Reporter reporter(Clock clock) {
+    return builder().reporter(clock);
+  }
+
+  private EngineSettingsBuilder builder() {
     AgentConfig c = config();
-    if (!c.report().enabled()) {
-      return Reporter.disabled();
-    }
-    EngineSettings engine = engineSettings();
-    ReportTarget where = reportTarget(c, engine.source().repo());
-    PublisherSettings settings =
-        PublisherSettings.defaults(where, workDir(c).resolve("report"))
-            .withAuthor(c.report().author().name(), c.report().author().email());
-    return new ReportPublisher(settings, gitAuth(c, workDir(c)), clock, new SecureRandom());
-  }
-
-  /**
-   * {@code report.path} empty: {@code status/} on the report branch; else that directory on the
-   * source branch (which the source then excludes from the spec).
-   */
-  private static ReportTarget reportTarget(AgentConfig c, String url) {
-    return c.report().path().isBlank()
-        ? new ReportTarget(url, c.report().branch(), ReportTarget.DEFAULT_DIRECTORY)
-        : new ReportTarget(url, c.git().branch(), c.report().path());
-  }
-
-  private GitAuth gitAuth(AgentConfig c, Path workDir) {
-    AgentConfig.Auth auth = c.git().auth();
-    try {
-      return GitAuth.fromFiles(
-          auth.tokenFile(),
-          auth.usernameFile(),
-          auth.passwordFile(),
-          auth.sshKeyFile(),
-          auth.knownHostsFile(),
-          workDir);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
-  }
-
-  /** {@code git.verify.mode: head}: the pinned commit must be signed by a key in keysFile. */
-  private CommitVerifier verifier(AgentConfig c) {
-    AgentConfig.Verify verify = c.git().verify();
-    if (verify.mode() != AgentConfig.VerifyMode.HEAD) {
-      return CommitVerifier.ACCEPT_ALL;
-    }
-    Path keys =
-        verify
-            .keysFile()
-            .orElseThrow(
-                () ->
-                    new ParameterException(
-                        spec.commandLine(), "git.verify.keysFile: required with mode head"));
-    try {
-      return HeadSignatureVerifier.fromKeysFile(keys);
-    } catch (IOException e) {
-      throw new ParameterException(spec.commandLine(), "git.verify.keysFile: " + e.getMessage());
-    }
+    return new EngineSettingsBuilder(
+        spec.commandLine(), c, workDir(c), !noRegistryCheck, this::policy);
   }
 
   /** A client from --kubeconfig, else KUBECONFIG / ~/.kube/config / in-cluster. */
