@@ -3,6 +3,7 @@ package dev.pullsync.cli;
 import dev.pullsync.apply.ApplyOptions;
 import dev.pullsync.check.LoginSettings;
 import dev.pullsync.config.AgentConfig;
+import dev.pullsync.config.GitSettings;
 import dev.pullsync.plan.Policy;
 import dev.pullsync.reconcile.EngineSettings;
 import dev.pullsync.report.PublisherSettings;
@@ -117,7 +118,7 @@ final class EngineSettingsBuilder {
   }
 
   private GitAuth gitAuth() {
-    AgentConfig.Auth auth = c.git().auth();
+    GitSettings.Auth auth = c.git().auth();
     try {
       return GitAuth.fromFiles(
           auth.tokenFile(),
@@ -133,8 +134,8 @@ final class EngineSettingsBuilder {
 
   /** {@code git.verify.mode: head}: the pinned commit must be signed by a key in keysFile. */
   private CommitVerifier verifier() {
-    AgentConfig.Verify verify = c.git().verify();
-    if (verify.mode() != AgentConfig.VerifyMode.HEAD) {
+    GitSettings.Verify verify = c.git().verify();
+    if (verify.mode() != GitSettings.VerifyMode.HEAD) {
       return CommitVerifier.ACCEPT_ALL;
     }
     Path keys =

@@ -2,6 +2,9 @@ package dev.pullsync.cli;
 
 import dev.pullsync.config.AgentConfig;
 import dev.pullsync.config.AgentConfigLoader;
+import dev.pullsync.config.GitSettings;
+import dev.pullsync.config.KeySettings;
+import dev.pullsync.config.ReportSettings;
 import dev.pullsync.plan.Policy;
 import dev.pullsync.reconcile.EngineSettings;
 import dev.pullsync.report.Reporter;
@@ -118,7 +121,7 @@ public final class SharedOptions {
     if (mode != null) {
       c = c.withMode(mode());
     }
-    AgentConfig.Git git = c.git();
+    GitSettings git = c.git();
     git = repo == null ? git : git.withUrl(repo);
     git = branch == null ? git : git.withBranch(branch);
     git = path == null ? git : git.withPath(path);
@@ -130,20 +133,20 @@ public final class SharedOptions {
     if (keys.isEmpty() && !keysFromCluster) {
       return c;
     }
-    AgentConfig.FromCluster from = c.keys().fromCluster();
+    KeySettings.FromCluster from = c.keys().fromCluster();
     return c.withKeys(
-        new AgentConfig.Keys(
+        new KeySettings(
             keys.isEmpty() ? c.keys().files() : keys,
-            new AgentConfig.FromCluster(keysFromCluster || from.enabled(), from.namespace())));
+            new KeySettings.FromCluster(keysFromCluster || from.enabled(), from.namespace())));
   }
 
   private AgentConfig withReportFlags(AgentConfig c) {
     if (!noReport && reportBranch == null) {
       return c;
     }
-    AgentConfig.Report r = c.report();
+    ReportSettings r = c.report();
     return c.withReport(
-        new AgentConfig.Report(
+        new ReportSettings(
             r.enabled() && !noReport,
             reportBranch == null ? r.branch() : reportBranch,
             r.path(),

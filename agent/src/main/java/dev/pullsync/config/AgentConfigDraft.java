@@ -12,10 +12,10 @@ final class AgentConfigDraft {
   String namespace;
   Optional<String> instance;
   Mode mode;
-  AgentConfig.Git git;
+  GitSettings git;
   String schedule;
-  AgentConfig.Keys keys;
-  AgentConfig.Report report;
+  KeySettings keys;
+  ReportSettings report;
   PruneSettings prune;
   HttpSettings http;
   WebhookSettings webhook;

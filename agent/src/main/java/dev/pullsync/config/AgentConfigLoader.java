@@ -137,16 +137,16 @@ public final class AgentConfigLoader {
         f.text("mode", "enforce").equals("report") ? Mode.REPORT : Mode.ENFORCE,
         git(f.at("git")),
         f.text("schedule", d.schedule()),
-        new AgentConfig.Keys(
+        new KeySettings(
             f.at("keys").paths("files"),
-            new AgentConfig.FromCluster(
+            new KeySettings.FromCluster(
                 f.at("keys").at("fromCluster").flag("enabled", false),
                 f.at("keys").at("fromCluster").text("namespace", "kube-system"))),
-        new AgentConfig.Report(
+        new ReportSettings(
             f.at("report").flag("enabled", true),
             f.at("report").text("branch", "pullsync-status"),
             f.at("report").text("path", ""),
-            new AgentConfig.Author(
+            new ReportSettings.Author(
                 f.at("report").at("author").text("name", "pullsync"),
                 f.at("report").at("author").text("email", "pullsync@localhost"))),
         new PruneSettings(
@@ -178,24 +178,24 @@ public final class AgentConfigLoader {
     };
   }
 
-  private static AgentConfig.Git git(Fields g) {
+  private static GitSettings git(Fields g) {
     Fields auth = g.at("auth");
     Fields verify = g.at("verify");
-    return new AgentConfig.Git(
+    return new GitSettings(
         g.has("url") ? Optional.of(g.text("url", "")) : Optional.empty(),
         g.text("branch", "main"),
         g.text("path", ""),
         g.path("workDir"),
-        new AgentConfig.Auth(
+        new GitSettings.Auth(
             auth.path("tokenFile"),
             auth.path("usernameFile"),
             auth.path("passwordFile"),
             auth.path("sshKeyFile"),
             auth.path("knownHostsFile")),
-        new AgentConfig.Verify(
+        new GitSettings.Verify(
             verify.text("mode", "none").equals("head")
-                ? AgentConfig.VerifyMode.HEAD
-                : AgentConfig.VerifyMode.NONE,
+                ? GitSettings.VerifyMode.HEAD
+                : GitSettings.VerifyMode.NONE,
             verify.path("keysFile")));
   }
 

@@ -47,15 +47,15 @@ class AgentConfigLoaderTest {
     assertThat(c.git().workDir()).contains(Path.of("/var/lib/pullsync"));
     assertThat(c.git().auth().tokenFile()).contains(Path.of("/etc/pullsync/git/token"));
     assertThat(c.git().auth().sshKeyFile()).isEmpty();
-    assertThat(c.git().verify().mode()).isEqualTo(AgentConfig.VerifyMode.HEAD);
+    assertThat(c.git().verify().mode()).isEqualTo(GitSettings.VerifyMode.HEAD);
     assertThat(c.git().verify().keysFile()).contains(Path.of("/etc/pullsync/trusted.asc"));
     assertThat(c.schedule()).isEqualTo("0 0/10 * * * ?");
     assertThat(c.keys().files()).containsExactly(Path.of("/etc/pullsync/keys/tls.key"));
-    assertThat(c.keys().fromCluster()).isEqualTo(new AgentConfig.FromCluster(true, "sealed"));
+    assertThat(c.keys().fromCluster()).isEqualTo(new KeySettings.FromCluster(true, "sealed"));
     assertThat(c.report())
         .isEqualTo(
-            new AgentConfig.Report(
-                false, "status", "reports", new AgentConfig.Author("bot", "bot@example.com")));
+            new ReportSettings(
+                false, "status", "reports", new ReportSettings.Author("bot", "bot@example.com")));
     assertThat(c.prune()).isEqualTo(new PruneSettings(false, 0.5));
     assertThat(c.http()).isEqualTo(new HttpSettings("127.0.0.1", 9090));
     assertThat(c.webhook().secretFile()).contains(Path.of("/etc/pullsync/webhook"));
