@@ -1,11 +1,10 @@
 package dev.pullsync.report;
 
+import dev.pullsync.source.BareClone;
 import dev.pullsync.source.GitAuth;
 import dev.pullsync.source.WorkFolder;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -28,17 +27,20 @@ final class ReportClone implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReportPublisher.class);
   private static final int TRANSPORT_TIMEOUT_SECONDS = 60;
   private static final int GC_EVERY = 100;
-  private static final Duration FOLDER_WAIT = Duration.ofMinutes(2);
 
   private final PublisherSettings settings;
   private final GitAuth auth;
-  private WorkFolder folder;
-  private Git git;
+  private final BareClone clone;
   private int commitsSinceGc;
 
   ReportClone(PublisherSettings settings, GitAuth auth) {
     this.settings = settings;
     this.auth = auth;
+    this.clone =
+        new BareClone(
+            settings.workDir(),
+            WorkFolder.nameFor(settings.target().remote() + "#" + settings.target().branch()),
+            settings.target().branch());
   }
 
   /** The remote branch's current tip, fetched into the local clone, or null when it is missing. */
@@ -107,13 +109,12 @@ final class ReportClone implements AutoCloseable {
 
   /** The folder the clone lives in (claimed by the first use). */
   Path dir() {
-    return folder.dir();
+    return clone.dir();
   }
 
   /** Closes the clone and empties its folder, so the next use clones afresh. */
   void reset() {
-    closeGit();
-    folder.reset();
+    clone.reset();
   }
 
   private <C extends TransportCommand<C, ?>> C configured(C command) {
@@ -123,39 +124,12 @@ final class ReportClone implements AutoCloseable {
   }
 
   private Git git() throws IOException, GitAPIException {
-    if (folder == null) {
-      String name =
-          WorkFolder.nameFor(settings.target().remote() + "#" + settings.target().branch());
-      folder = WorkFolder.claim(settings.workDir(), name, FOLDER_WAIT);
-    }
-    if (git == null) {
-      File dir = folder.dir().toFile();
-      git =
-          new File(dir, "HEAD").isFile()
-              ? Git.open(dir)
-              : Git.init()
-                  .setBare(true)
-                  .setDirectory(dir)
-                  .setInitialBranch(settings.target().branch())
-                  .call();
-    }
-    return git;
-  }
-
-  private void closeGit() {
-    if (git != null) {
-      git.close();
-      git = null;
-    }
+    return clone.git();
   }
 
   /** Closes the clone and releases this process's claim on its folder (which stays for reuse). */
   @Override
   public void close() {
-    closeGit();
-    if (folder != null) {
-      folder.close();
-      folder = null;
-    }
+    clone.close();
   }
 }

@@ -1,9 +1,7 @@
 package dev.pullsync.source;
 
-import java.io.File;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +44,6 @@ public final class ResealBranch implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ResealBranch.class);
   private static final int TIMEOUT_SECONDS = 60;
-  private static final Duration FOLDER_WAIT = Duration.ofMinutes(2);
   private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{8,64}");
 
   /** Gives the re-sealed files' new texts by spec-relative name, reading the committed ones. */
@@ -84,8 +81,7 @@ public final class ResealBranch implements AutoCloseable {
   private final String authorName;
   private final String authorEmail;
   private final Clock clock;
-  private WorkFolder folder;
-  private Git git;
+  private final BareClone clone;
   private final PushBackoff backoff;
 
   public ResealBranch(SourceOptions options, String authorName, String authorEmail, Clock clock) {
@@ -95,6 +91,7 @@ public final class ResealBranch implements AutoCloseable {
     this.authorEmail = Objects.requireNonNull(authorEmail, "authorEmail");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.backoff = new PushBackoff(clock);
+    this.clone = new BareClone(options.workDir(), WorkFolder.nameFor(url + "#reseal"), "reseal");
   }
 
   /**
@@ -138,9 +135,8 @@ public final class ResealBranch implements AutoCloseable {
     } catch (CannotRewrite e) {
       return failed(branch, e.getMessage());
     } catch (GitAPIException | IOException | RuntimeException e) {
-      if (DamagedFolderException.isLocal(e) && folder != null) {
-        closeGit();
-        folder.reset(); // a clone a kill left damaged: the next attempt clones afresh
+      if (DamagedFolderException.isLocal(e)) {
+        clone.reset(); // a clone a kill left damaged: the next attempt clones afresh
       }
       return failed(branch, RedactedUrl.describe(e, options.auth().secrets()));
     }
@@ -265,34 +261,12 @@ public final class ResealBranch implements AutoCloseable {
   }
 
   private Git git() throws IOException, GitAPIException {
-    if (folder == null) {
-      folder =
-          WorkFolder.claim(options.workDir(), WorkFolder.nameFor(url + "#reseal"), FOLDER_WAIT);
-    }
-    if (git == null) {
-      File dir = folder.dir().toFile();
-      git =
-          new File(dir, "HEAD").isFile()
-              ? Git.open(dir)
-              : Git.init().setBare(true).setDirectory(dir).setInitialBranch("reseal").call();
-    }
-    return git;
-  }
-
-  private void closeGit() {
-    if (git != null) {
-      git.close();
-      git = null;
-    }
+    return clone.git();
   }
 
   /** Closes the clone and releases this process's claim on its folder (which stays for reuse). */
   @Override
   public synchronized void close() {
-    closeGit();
-    if (folder != null) {
-      folder.close();
-      folder = null;
-    }
+    clone.close();
   }
 }
