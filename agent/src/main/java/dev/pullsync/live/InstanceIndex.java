@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Informer indexes by owning instance: Secrets by their {@code pullsync.dev/instance} label,
- * ServiceAccounts by the instances whose owned-entries annotation they carry. The deletion guard's
- * bases are counted from them without walking the whole cache.
+ * Informer indexes by owning instance: Secrets by the instance that owns them (its label, unless
+ * the Secret is a hand copy), ServiceAccounts by the instances whose owned-entries annotation they
+ * carry. The deletion guard's bases are counted from them without walking the whole cache.
  */
 final class InstanceIndex {
   private static final String BY_INSTANCE = "pullsync-instance";
@@ -22,16 +22,17 @@ final class InstanceIndex {
   /** Adds the indexes (before the informers start). */
   static void install(
       SharedIndexInformer<Secret> secrets, SharedIndexInformer<ServiceAccount> serviceAccounts) {
-    secrets.addIndexers(Map.of(BY_INSTANCE, InstanceIndex::instanceOf));
+    secrets.addIndexers(Map.of(BY_INSTANCE, InstanceIndex::ownerOf));
     serviceAccounts.addIndexers(Map.of(BY_INSTANCE, InstanceIndex::ownersOf));
   }
 
-  /** The Secrets {@code instance} owns in the whole cluster. */
+  /**
+   * The Secrets {@code instance} owns in the whole cluster: the size of its index entry, since the
+   * index holds a Secret under an instance only when that instance owns it ({@link #ownerOf}). A
+   * namespace event's reconcile asks for it too, so it must not walk 15,000 Secrets each time.
+   */
   static int ownedSecrets(SharedIndexInformer<Secret> secrets, Instance instance) {
-    return (int)
-        secrets.getIndexer().byIndex(BY_INSTANCE, instance.name()).stream()
-            .filter(s -> owner(s, instance) == Ownership.Owner.OURS)
-            .count();
+    return secrets.getIndexer().byIndex(BY_INSTANCE, instance.name()).size();
   }
 
   /** The imagePullSecrets entries {@code instance}'s annotations list in the whole cluster. */
@@ -45,20 +46,21 @@ final class InstanceIndex {
     return entries;
   }
 
-  /** As {@link LiveSecret#owner}, from the cached metadata alone (no copy of the data). */
-  private static Ownership.Owner owner(Secret s, Instance instance) {
+  /**
+   * The instance that owns {@code s} as {@link Ownership#ownerOf} decides it (labelled managed by
+   * pullsync and by that instance, and not a copy made for another namespace), or {@code ""}: a
+   * hand copy or a Secret of the version without instances belongs to no instance.
+   */
+  private static List<String> ownerOf(Secret s) {
     ObjectMeta meta = s.getMetadata();
-    return Ownership.ownerOf(
-        meta.getLabels() == null ? Map.of() : meta.getLabels(),
-        meta.getAnnotations() == null ? Map.of() : meta.getAnnotations(),
-        meta.getNamespace(),
-        instance);
-  }
-
-  private static List<String> instanceOf(Secret s) {
-    Map<String, String> labels = s.getMetadata().getLabels();
-    String owner = labels == null ? null : labels.get(Ownership.INSTANCE_LABEL);
-    return List.of(owner == null ? "" : owner);
+    Map<String, String> labels = meta.getLabels() == null ? Map.of() : meta.getLabels();
+    Map<String, String> annotations =
+        meta.getAnnotations() == null ? Map.of() : meta.getAnnotations();
+    String owner = labels.get(Ownership.INSTANCE_LABEL);
+    String madeFor = annotations.get(Ownership.MADE_FOR);
+    boolean managed = Ownership.MANAGED_BY_VALUE.equals(labels.get(Ownership.MANAGED_BY_LABEL));
+    boolean copy = madeFor != null && !madeFor.equals(meta.getNamespace());
+    return List.of(owner != null && managed && !copy ? owner : "");
   }
 
   private static List<String> ownersOf(ServiceAccount sa) {
