@@ -1,7 +1,6 @@
 package dev.pullsync.live;
 
 import dev.pullsync.desired.Desired;
-import dev.pullsync.desired.DesiredLink;
 import dev.pullsync.desired.DesiredSecret;
 import dev.pullsync.desired.Instance;
 import dev.pullsync.desired.Inventory;
@@ -23,10 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -59,22 +54,11 @@ public final class ClusterView implements AutoCloseable {
   private final Resync resync;
 
   /** How long a foreign Secret, once read, is taken to be still there as it was. */
-  public static final Duration FOREIGN_RECHECK = Duration.ofHours(1);
+  public static final Duration FOREIGN_RECHECK = ForeignSecrets.RECHECK;
 
-  private final Map<Ref, Remembered> foreign = new ConcurrentHashMap<>();
+  private final ForeignSecrets foreign = new ForeignSecrets();
 
-  /** Bumped by every read and every change of what is remembered of foreign Secrets. */
-  private final AtomicLong foreignChanges = new AtomicLong();
-
-  /**
-   * The last copy made of each cached Secret: a Secret at a given resourceVersion never changes, so
-   * a no-op reconcile reuses the copies (no base64 decoding or digests) instead of remaking 15,000
-   * of them per tick at 10,000 namespaces.
-   */
-  private final Map<Ref, LiveSecret> secretCopies = new ConcurrentHashMap<>();
-
-  /** A foreign Secret as last read (empty: not read yet), and when (System.nanoTime). */
-  private record Remembered(Optional<LiveSecret> secret, long readAt) {}
+  private final SecretCopies secretCopies = new SecretCopies();
 
   public ClusterView(KubernetesClient client, Duration syncTimeout, Instance instance) {
     this(
@@ -171,13 +155,7 @@ public final class ClusterView implements AutoCloseable {
         scope.isEmpty()
             ? namespaceCache.list()
             : scope.get().stream().map(namespaceCache::getByKey).filter(Objects::nonNull).toList();
-    List<Inventory.Namespace> ns = nsObjects.stream().map(Copies::namespace).toList();
-    Map<String, Set<String>> sas = new TreeMap<>();
-    for (ServiceAccount sa : serviceAccountCache.inScope(scope)) {
-      sas.computeIfAbsent(sa.getMetadata().getNamespace(), k -> new TreeSet<>())
-          .add(sa.getMetadata().getName());
-    }
-    return new Inventory(ns, sas);
+    return Copies.inventory(nsObjects, serviceAccountCache.inScope(scope));
   }
 
   /**
@@ -193,7 +171,7 @@ public final class ClusterView implements AutoCloseable {
     return namespaceCache.contentHash()
         + 3 * secretCache.contentHash()
         + 7 * serviceAccountCache.contentHash()
-        + 0x9E3779B97F4A7C15L * foreignChanges.get();
+        + 0x9E3779B97F4A7C15L * foreign.changes();
   }
 
   /**
@@ -204,8 +182,7 @@ public final class ClusterView implements AutoCloseable {
   public ClusterListing listing() {
     start();
     List<ClusterListing.ForeignSecret> inTheWay =
-        foreign.keySet().stream()
-            .sorted()
+        foreign.refs().stream()
             .map(ref -> new ClusterListing.ForeignSecret(ref.namespace(), ref.name()))
             .toList();
     return Listings.of(namespaceCache.list(), serviceAccountCache.list(), secretCache.list())
@@ -234,12 +211,7 @@ public final class ClusterView implements AutoCloseable {
    * not ours), so the next snapshots read them and plan a conflict instead of a create.
    */
   public void rememberForeign(Collection<Ref> refs) {
-    refs.forEach(
-        ref -> {
-          if (foreign.putIfAbsent(ref, new Remembered(Optional.empty(), 0)) == null) {
-            foreignChanges.incrementAndGet();
-          }
-        });
+    foreign.remember(refs);
   }
 
   /**
@@ -247,8 +219,7 @@ public final class ClusterView implements AutoCloseable {
    * reads it again before {@link #FOREIGN_RECHECK}.
    */
   public void rememberForeign(Ref ref, Secret found) {
-    foreign.put(ref, new Remembered(Optional.of(Copies.secret(found)), System.nanoTime()));
-    foreignChanges.incrementAndGet();
+    foreign.remember(ref, Copies.secret(found));
   }
 
   /** A copy of our cached Secret to base a write on (its resourceVersion guards the write). */
@@ -283,35 +254,22 @@ public final class ClusterView implements AutoCloseable {
     start();
     Map<Ref, LiveSecret> live = new HashMap<>();
     for (Secret s : secretCache.inScope(desired.scope())) {
-      LiveSecret copy = copyOf(s);
+      LiveSecret copy = secretCopies.of(s);
       live.put(copy.ref(), copy);
     }
     if (desired.scope().isEmpty()) {
-      secretCopies.keySet().retainAll(live.keySet()); // forget deleted Secrets
+      secretCopies.keepOnly(live.keySet()); // forget deleted Secrets
     }
     long now = System.nanoTime();
     for (DesiredSecret want : desired.secrets()) {
-      Ref ref = want.ref();
-      if (live.containsKey(ref)) {
-        continue;
-      }
-      Remembered known = foreign.get(ref);
-      if (known != null
-          && known.secret().isPresent()
-          && !lookUpMissing
-          && now - known.readAt() < FOREIGN_RECHECK.toNanos()) {
-        known.secret().ifPresent(f -> live.put(f.ref(), f));
-      } else if (known != null || lookUpMissing) {
-        Optional<LiveSecret> found = lookUp(ref);
-        found.ifPresent(f -> live.put(f.ref(), f));
-        if (found.isEmpty() || found.get().managed()) {
-          foreign.remove(ref);
-        } else if (known != null) {
-          foreign.put(ref, new Remembered(found, now));
-        }
+      if (!live.containsKey(want.ref())) {
+        foreign
+            .find(want.ref(), lookUpMissing, now, this::lookUp)
+            .ifPresent(f -> live.put(f.ref(), f));
       }
     }
-    Map<Ref, LiveServiceAccount> accounts = serviceAccountsFor(desired);
+    Map<Ref, LiveServiceAccount> accounts =
+        Copies.serviceAccountsFor(serviceAccountCache.inScope(desired.scope()), desired, instance);
     lookUpEntries(desired, accounts, live);
     return new Live(
         live,
@@ -339,41 +297,12 @@ public final class ClusterView implements AutoCloseable {
     }
   }
 
-  private LiveSecret copyOf(Secret s) {
-    Ref ref = Copies.ref(s.getMetadata());
-    LiveSecret known = secretCopies.get(ref);
-    if (known != null && known.resourceVersion().equals(s.getMetadata().getResourceVersion())) {
-      return known;
-    }
-    LiveSecret copy = Copies.secret(s);
-    secretCopies.put(ref, copy);
-    return copy;
-  }
-
   static String key(Ref ref) {
     return ref.namespace().isEmpty() ? ref.name() : ref.namespace() + "/" + ref.name();
   }
 
-  private Map<Ref, LiveServiceAccount> serviceAccountsFor(Desired desired) {
-    Set<Ref> wanted =
-        desired.links().stream().map(DesiredLink::serviceAccount).collect(Collectors.toSet());
-    Map<Ref, LiveServiceAccount> out = new HashMap<>();
-    for (ServiceAccount sa : serviceAccountCache.inScope(desired.scope())) {
-      Ref ref = Copies.ref(sa.getMetadata());
-      Map<String, String> annotations = sa.getMetadata().getAnnotations();
-      boolean ours =
-          annotations != null
-              && (annotations.containsKey(Ownership.ownedKey(instance))
-                  || annotations.containsKey(Ownership.OWNED_PULL_SECRETS));
-      if (wanted.contains(ref) || (ours && desired.covers(ref.namespace()))) {
-        out.put(ref, Copies.serviceAccount(sa));
-      }
-    }
-    return out;
-  }
-
   private Optional<LiveSecret> lookUp(Ref ref) {
-    foreignChanges.incrementAndGet(); // what was read may differ next time
+    foreign.changed(); // what was read may differ next time
     try {
       Secret s = client.secrets().inNamespace(ref.namespace()).withName(ref.name()).get();
       return Optional.ofNullable(s).map(Copies::secret);

@@ -1,5 +1,8 @@
 package dev.pullsync.live;
 
+import dev.pullsync.desired.Desired;
+import dev.pullsync.desired.DesiredLink;
+import dev.pullsync.desired.Instance;
 import dev.pullsync.desired.Inventory;
 import dev.pullsync.desired.Ownership;
 import dev.pullsync.desired.Ref;
@@ -10,9 +13,13 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Copies cache objects into immutable records, reading only what pullsync needs. */
 final class Copies {
@@ -56,6 +63,40 @@ final class Copies {
 
   static Ref ref(ObjectMeta meta) {
     return new Ref(meta.getNamespace() == null ? "" : meta.getNamespace(), meta.getName());
+  }
+
+  /** The renderer's inventory: the namespaces, and the ServiceAccount names in each. */
+  static Inventory inventory(List<Namespace> namespaces, Iterable<ServiceAccount> accounts) {
+    List<Inventory.Namespace> ns = namespaces.stream().map(Copies::namespace).toList();
+    Map<String, Set<String>> sas = new TreeMap<>();
+    for (ServiceAccount sa : accounts) {
+      sas.computeIfAbsent(sa.getMetadata().getNamespace(), k -> new TreeSet<>())
+          .add(sa.getMetadata().getName());
+    }
+    return new Inventory(ns, sas);
+  }
+
+  /**
+   * Copies of the ServiceAccounts {@code desired} links, and of those holding our entries in a
+   * namespace it covers (so stale entries can be unlinked).
+   */
+  static Map<Ref, LiveServiceAccount> serviceAccountsFor(
+      Iterable<ServiceAccount> cached, Desired desired, Instance instance) {
+    Set<Ref> wanted =
+        desired.links().stream().map(DesiredLink::serviceAccount).collect(Collectors.toSet());
+    Map<Ref, LiveServiceAccount> out = new HashMap<>();
+    for (ServiceAccount sa : cached) {
+      Ref ref = ref(sa.getMetadata());
+      Map<String, String> annotations = sa.getMetadata().getAnnotations();
+      boolean ours =
+          annotations != null
+              && (annotations.containsKey(Ownership.ownedKey(instance))
+                  || annotations.containsKey(Ownership.OWNED_PULL_SECRETS));
+      if (wanted.contains(ref) || (ours && desired.covers(ref.namespace()))) {
+        out.put(ref, serviceAccount(sa));
+      }
+    }
+    return out;
   }
 
   private static Credential data(Secret s) {
